@@ -1,0 +1,7 @@
+import type { ErrorBody } from "./shared/closeCodes";
+
+/** An HTTP error response with the JSON body every client of the API can rely on. */
+export function jsonError(status: number, code: string, message: string): Response {
+  const body: ErrorBody = { error: { code, message } };
+  return Response.json(body, { status });
+}

@@ -1,0 +1,38 @@
+import type * as Party from "partykit/server";
+import { onConnect } from "y-partykit";
+import { DOCUMENT_OPTIONS } from "./documentOptions";
+import { jsonError } from "./jsonError";
+import { CloseCode, CloseReason } from "./shared/closeCodes";
+import { docIdFromRoomName } from "./shared/roomName";
+
+/** One room per document, `doc:<docId>`; Yjs sync and persistence come from y-partykit. */
+export default class DocumentServer implements Party.Server {
+  constructor(readonly room: Party.Room) {}
+
+  // Refuse requests to non-document rooms at the edge, without waking a room.
+  static onBeforeRequest(request: Party.Request, lobby: Party.Lobby) {
+    return isDocumentRoom(lobby.id) ? request : invalidRoomResponse();
+  }
+
+  onConnect(connection: Party.Connection) {
+    if (!isDocumentRoom(this.room.id)) {
+      connection.close(CloseCode.invalidRoom, CloseReason.invalidRoom);
+      return;
+    }
+    return onConnect(connection, this.room, DOCUMENT_OPTIONS);
+  }
+
+  onRequest(request: Party.Request) {
+    return jsonError(405, "method_not_allowed", `${request.method} is not supported on a document room`);
+  }
+}
+
+function isDocumentRoom(roomId: string): boolean {
+  return docIdFromRoomName(roomId) !== null;
+}
+
+function invalidRoomResponse(): Response {
+  return jsonError(400, "invalid_room", CloseReason.invalidRoom);
+}
+
+DocumentServer satisfies Party.Worker;

@@ -1,0 +1,34 @@
+import { ConnectionIndicator } from "./ConnectionIndicator";
+import { CopyLinkButton } from "./CopyLinkButton";
+import type { PresentPerson } from "./collab/presentPeople";
+import type { ConnectionStatus } from "./collab/useConnectionStatus";
+import { NameField } from "./NameField";
+import { NewDocumentButton } from "./NewDocumentButton";
+import { PresenceList } from "./PresenceList";
+
+interface DocumentHeaderProps {
+  status: ConnectionStatus;
+  people: PresentPerson[];
+  name: string;
+  color: string;
+  onRename: (typed: string) => void;
+}
+
+/** The bar above a document: the app, who is here, the connection, your name and sharing. */
+export function DocumentHeader({ status, people, name, color, onRename }: DocumentHeaderProps) {
+  return (
+    <header className="document-header">
+      <a className="brand" href="/" aria-label="Cowrite home">
+        <img src="/favicon.svg" alt="" width="24" height="24" />
+        <span>Cowrite</span>
+      </a>
+      <ConnectionIndicator status={status} />
+      <div className="document-header-end">
+        <PresenceList people={people} />
+        <NameField name={name} color={color} onRename={onRename} />
+        <NewDocumentButton />
+        <CopyLinkButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { EditorContent } from "@tiptap/react";
+import type { DocumentSession } from "./collab/documentSession";
+import { useConnectionStatus } from "./collab/useConnectionStatus";
+import { useDocumentSession } from "./collab/useDocumentSession";
+import { usePresence } from "./collab/usePresence";
+import { usePublishedUser } from "./collab/usePublishedUser";
+import { DocumentHeader } from "./DocumentHeader";
+import { Toolbar } from "./editor/Toolbar";
+import { useCollaborativeEditor } from "./editor/useCollaborativeEditor";
+import { useIdentity } from "./identity/useIdentity";
+
+/** One document, open for writing together. */
+export function DocumentPage({ docId }: { docId: string }) {
+  const session = useDocumentSession(docId);
+  if (!session) return <div className="page-loading" aria-busy="true" />;
+  return <OpenDocument session={session} />;
+}
+
+function OpenDocument({ session: { doc, provider } }: { session: DocumentSession }) {
+  const { identity, rename } = useIdentity();
+  usePublishedUser(provider.awareness, identity);
+  const status = useConnectionStatus(provider);
+  const people = usePresence(provider.awareness);
+  const editor = useCollaborativeEditor(doc, provider, identity);
+
+  return (
+    <div className="document-page">
+      <DocumentHeader status={status} people={people} name={identity.name} color={identity.color} onRename={rename} />
+      <Toolbar editor={editor} />
+      <main className="document-sheet">
+        <EditorContent editor={editor} className="editor" data-testid="editor" />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import YPartyKitProvider from "y-partykit/provider";
+import * as Y from "yjs";
+import { DOCUMENT_PARTY } from "../../party/shared/collabSchema";
+import { docRoomName } from "../../party/shared/roomName";
+
+/** An open document: its Yjs doc and the one provider that syncs it with the room. */
+export interface DocumentSession {
+  docId: string;
+  doc: Y.Doc;
+  provider: YPartyKitProvider;
+}
+
+interface OpenSession {
+  session: DocumentSession;
+  leases: number;
+  closeTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const openSessions = new Map<string, OpenSession>();
+
+function openSession(docId: string): DocumentSession {
+  const doc = new Y.Doc();
+  // The page's own host, so one build works on localhost and when deployed.
+  const provider = new YPartyKitProvider(window.location.host, docRoomName(docId), doc, {
+    party: DOCUMENT_PARTY,
+    protocol: window.location.protocol === "https:" ? "wss" : "ws",
+  });
+  return { docId, doc, provider };
+}
+
+function closeSession({ doc, provider }: DocumentSession): void {
+  provider.destroy();
+  doc.destroy();
+}
+
+/**
+ * The one session for a document, shared by everyone on the page who asks.
+ * Closing is deferred a tick, so React StrictMode's unmount-and-remount reuses
+ * the session instead of opening a second provider.
+ */
+export function acquireDocumentSession(docId: string): { session: DocumentSession; release: () => void } {
+  let open = openSessions.get(docId);
+  if (!open) {
+    open = { session: openSession(docId), leases: 0, closeTimer: undefined };
+    openSessions.set(docId, open);
+  }
+  clearTimeout(open.closeTimer);
+  open.leases += 1;
+  const lease = open;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    lease.leases -= 1;
+    if (lease.leases > 0) return;
+    lease.closeTimer = setTimeout(() => {
+      openSessions.delete(docId);
+      closeSession(lease.session);
+    });
+  };
+  return { session: open.session, release };
+}

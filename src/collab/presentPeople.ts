@@ -1,0 +1,44 @@
+import { type AwarenessUser, displayColor } from "../../party/shared/collabSchema";
+
+export interface PresentPerson {
+  /** Stable per person: their identity id, or the Yjs client id for clients that publish none. */
+  key: string;
+  name: string;
+  color: string;
+  isSelf: boolean;
+}
+
+// Other clients' names are untrusted: bound what we show.
+const MAX_SHOWN_NAME = 80;
+
+function readUser(state: unknown): AwarenessUser | null {
+  const user = (state as { user?: unknown } | null)?.user;
+  if (typeof user !== "object" || user === null) return null;
+  const { name, color, id } = user as Record<string, unknown>;
+  if (typeof name !== "string") return null;
+  return {
+    name: name.slice(0, MAX_SHOWN_NAME),
+    color: displayColor(color),
+    id: typeof id === "string" ? id : undefined,
+  };
+}
+
+/**
+ * Who is in the document, one entry per person (several tabs of one person count once),
+ * from awareness states: yourself first, then everyone else by name.
+ */
+export function presentPeople(states: ReadonlyMap<number, unknown>, selfClientId: number): PresentPerson[] {
+  const selfId = readUser(states.get(selfClientId))?.id;
+  const people = new Map<string, PresentPerson>();
+  for (const [clientId, state] of states) {
+    const user = readUser(state);
+    if (!user) continue;
+    const key = user.id ?? `client:${clientId}`;
+    const isSelf = clientId === selfClientId || (selfId !== undefined && user.id === selfId);
+    if (people.has(key) && clientId !== selfClientId) continue;
+    people.set(key, { key, name: user.name, color: user.color, isSelf });
+  }
+  return [...people.values()].sort(
+    (first, second) => Number(second.isSelf) - Number(first.isSelf) || first.name.localeCompare(second.name),
+  );
+}

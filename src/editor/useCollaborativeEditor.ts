@@ -1,0 +1,34 @@
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
+import { type Editor, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useRef } from "react";
+import type YPartyKitProvider from "y-partykit/provider";
+import type * as Y from "yjs";
+import { type AwarenessUser, DOCUMENT_FIELD } from "../../party/shared/collabSchema";
+import { renderCaret } from "./renderCaret";
+
+/**
+ * A TipTap editor bound to a Yjs document: the document's content comes only from
+ * Yjs (never from an initial `content`, which would duplicate on every load), and
+ * undo/redo is Yjs' per-user undo manager, so it never undoes a collaborator's work.
+ */
+export function useCollaborativeEditor(doc: Y.Doc, provider: YPartyKitProvider, user: AwarenessUser): Editor {
+  // The caret extension only takes its first user; later renames go through awareness.
+  const firstUser = useRef(user).current;
+  return useEditor(
+    {
+      extensions: [
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+        Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
+        CollaborationCaret.configure({ provider, user: firstUser, render: renderCaret }),
+        Placeholder.configure({ placeholder: "Start writing…" }),
+      ],
+      editorProps: {
+        attributes: { class: "document-body", "aria-label": "Document", "aria-multiline": "true" },
+      },
+    },
+    [doc, provider],
+  );
+}
