@@ -69,7 +69,8 @@ async function joinAs(browser: Browser, name: string, path: string): Promise<Per
 }
 
 export const test = base.extend<People>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  // Playwright reads a fixture's dependencies from this pattern, even an empty one.
+  // eslint-disable-next-line no-empty-pattern
   docPath: async ({}, use) => {
     await use(`/d/${newDocId()}`);
   },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { cleanName, MAX_NAME_LENGTH } from "./identity/friendlyIdentity";
 
 interface NameFieldProps {
@@ -10,8 +10,12 @@ interface NameFieldProps {
 /** Your display name, editable in place; applied as you type, and tidied on Enter or leaving the field. */
 export function NameField({ name, color, onRename }: NameFieldProps) {
   const [draft, setDraft] = useState(name);
+  const [shownName, setShownName] = useState(name);
   // Follow renames made elsewhere (another tab), but keep what is being typed here.
-  useEffect(() => setDraft((current) => (cleanName(current) === name ? current : name)), [name]);
+  if (name !== shownName) {
+    setShownName(name);
+    if (cleanName(draft) !== name) setDraft(name);
+  }
 
   return (
     <label className="name-field" title="Your name, as others see it">

@@ -33,12 +33,17 @@ function closeSession({ doc, provider }: DocumentSession): void {
   doc.destroy();
 }
 
+/** The open session for a document, if anyone holds it. */
+export function peekDocumentSession(docId: string): DocumentSession | null {
+  return openSessions.get(docId)?.session ?? null;
+}
+
 /**
- * The one session for a document, shared by everyone on the page who asks.
+ * Opens the one session for a document, or takes another lease on it; returns the release.
  * Closing is deferred a tick, so React StrictMode's unmount-and-remount reuses
  * the session instead of opening a second provider.
  */
-export function acquireDocumentSession(docId: string): { session: DocumentSession; release: () => void } {
+export function acquireDocumentSession(docId: string): () => void {
   let open = openSessions.get(docId);
   if (!open) {
     open = { session: openSession(docId), leases: 0, closeTimer: undefined };
@@ -48,7 +53,7 @@ export function acquireDocumentSession(docId: string): { session: DocumentSessio
   open.leases += 1;
   const lease = open;
   let released = false;
-  const release = () => {
+  return () => {
     if (released) return;
     released = true;
     lease.leases -= 1;
@@ -58,5 +63,4 @@ export function acquireDocumentSession(docId: string): { session: DocumentSessio
       closeSession(lease.session);
     });
   };
-  return { session: open.session, release };
 }

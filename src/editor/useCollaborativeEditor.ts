@@ -3,7 +3,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { type Editor, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useRef } from "react";
+import { useState } from "react";
 import type YPartyKitProvider from "y-partykit/provider";
 import type * as Y from "yjs";
 import { type AwarenessUser, DOCUMENT_FIELD } from "../../party/shared/collabSchema";
@@ -16,7 +16,7 @@ import { renderCaret } from "./renderCaret";
  */
 export function useCollaborativeEditor(doc: Y.Doc, provider: YPartyKitProvider, user: AwarenessUser): Editor {
   // The caret extension only takes its first user; later renames go through awareness.
-  const firstUser = useRef(user).current;
+  const [firstUser] = useState(user);
   return useEditor(
     {
       extensions: [
