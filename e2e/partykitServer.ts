@@ -49,8 +49,15 @@ async function waitUntilServing(url: string, server: ChildProcess, output: () =>
   throw new Error(`partykit dev did not serve ${url} within ${START_TIMEOUT_MS} ms:\n${output()}`);
 }
 
+interface StartOptions {
+  stateDir: string;
+  port?: number;
+  /** Server variables, such as limits: `--var NAME=value`. */
+  vars?: Record<string, string | number>;
+}
+
 /** Starts `partykit dev` on a free port (or the one given) with its state in `stateDir`. */
-export async function startPartyKit({ stateDir, port }: { stateDir: string; port?: number }): Promise<PartyKitServer> {
+export async function startPartyKit({ stateDir, port, vars = {} }: StartOptions): Promise<PartyKitServer> {
   const chosenPort = port ?? (await freePort());
   const args = [
     "dev",
@@ -61,6 +68,7 @@ export async function startPartyKit({ stateDir, port }: { stateDir: string; port
     "--disable-request-cf-fetch",
     "--no-hotkeys",
   ];
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}=${value}`);
   // Its own process group, so stopping it also stops the workerd it starts.
   const server = spawn(PARTYKIT_BIN, args, {
     cwd: PROJECT_ROOT,

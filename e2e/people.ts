@@ -52,7 +52,9 @@ export class Person {
 }
 
 interface People {
-  /** A fresh document path, unique to the test. */
+  /** A fresh document, unique to the test. */
+  docId: string;
+  /** Its path in the app. */
   docPath: string;
   /** Brings a new person, with the given display name, into the document at `path`. */
   join: (name: string, path?: string) => Promise<Person>;
@@ -71,8 +73,11 @@ async function joinAs(browser: Browser, name: string, path: string): Promise<Per
 export const test = base.extend<People>({
   // Playwright reads a fixture's dependencies from this pattern, even an empty one.
   // eslint-disable-next-line no-empty-pattern
-  docPath: async ({}, use) => {
-    await use(`/d/${newDocId()}`);
+  docId: async ({}, use) => {
+    await use(newDocId());
+  },
+  docPath: async ({ docId }, use) => {
+    await use(`/d/${docId}`);
   },
   join: async ({ browser, docPath }, use) => {
     const people: Person[] = [];

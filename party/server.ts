@@ -1,25 +1,32 @@
 import type * as Party from "partykit/server";
-import { onConnect } from "y-partykit";
+import { onConnect, unstable_getYDoc } from "y-partykit";
+import { guardConnection } from "./connectionGuard";
 import { DOCUMENT_OPTIONS } from "./documentOptions";
 import { jsonError } from "./jsonError";
+import { type Limits, limitsFrom } from "./limits";
 import { CloseCode, CloseReason } from "./shared/closeCodes";
 import { docIdFromRoomName } from "./shared/roomName";
 
 /** One room per document, `doc:<docId>`; Yjs sync and persistence come from y-partykit. */
 export default class DocumentServer implements Party.Server {
-  constructor(readonly room: Party.Room) {}
+  private readonly limits: Limits;
+
+  constructor(readonly room: Party.Room) {
+    this.limits = limitsFrom(room.env);
+  }
 
   // Refuse requests to non-document rooms at the edge, without waking a room.
   static onBeforeRequest(request: Party.Request, lobby: Party.Lobby) {
     return isDocumentRoom(lobby.id) ? request : invalidRoomResponse();
   }
 
-  onConnect(connection: Party.Connection) {
+  async onConnect(connection: Party.Connection) {
     if (!isDocumentRoom(this.room.id)) {
       connection.close(CloseCode.invalidRoom, CloseReason.invalidRoom);
       return;
     }
-    return onConnect(connection, this.room, DOCUMENT_OPTIONS);
+    const doc = await unstable_getYDoc(this.room, DOCUMENT_OPTIONS);
+    await onConnect(guardConnection(connection, doc, this.limits), this.room, DOCUMENT_OPTIONS);
   }
 
   onRequest(request: Party.Request) {

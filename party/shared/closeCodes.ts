@@ -1,10 +1,21 @@
 /**
- * WebSocket close codes the server uses (application range 4000–4999),
- * so clients can tell a refusal from a network failure and stop retrying.
+ * WebSocket close codes the server uses, so clients can tell a refusal from a network
+ * failure. Codes 1003/1007/1009 are the standard ones; 44xx are Cowrite's own.
  */
 export const CloseCode = {
+  /** A text frame that is not part of the sync protocol. */
+  unsupportedData: 1003,
+  /** A frame that is not a well-formed Yjs sync or awareness message. */
+  malformedMessage: 1007,
+  /** A frame over the frame limit. */
+  messageTooBig: 1009,
   invalidRoom: 4400,
+  /** The change would take the document past its size limit; nothing of it was applied. */
+  documentTooLarge: 4413,
 } as const;
+
+/** Refusals that retrying cannot fix: the client should stop reconnecting and say why. */
+export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.invalidRoom, CloseCode.documentTooLarge];
 
 export const CloseReason = {
   invalidRoom: "Invalid room name: rooms are doc:<id> with id [A-Za-z0-9_-]{1,64}",

@@ -1,0 +1,248 @@
+import { rm } from "node:fs/promises";
+import * as encoding from "lib0/encoding";
+import * as prng from "lib0/prng";
+import * as Y from "yjs";
+import { newDocId } from "../party/shared/docId";
+import { newStateDir, type PartyKitServer, startPartyKit } from "./partykitServer";
+import { expect, test } from "./people";
+import { connectYjsClient, openRawSocket, type RawSocket, type YjsClient } from "./yjsClients";
+
+// Small enough to reach quickly in a test; the defaults are in party/limits.ts.
+// (Frames over 1 MiB never reach the server's code: the runtime itself cuts them off.)
+const MAX_FRAME_BYTES = 256 * 1024;
+const MAX_DOCUMENT_BYTES = 200_000;
+const AWARENESS_INTERVAL_MS = 50;
+
+let server: PartyKitServer;
+const clients: YjsClient[] = [];
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  server = await startPartyKit({
+    stateDir: await newStateDir(),
+    vars: {
+      COWRITE_MAX_FRAME_BYTES: MAX_FRAME_BYTES,
+      COWRITE_MAX_DOCUMENT_BYTES: MAX_DOCUMENT_BYTES,
+      COWRITE_AWARENESS_INTERVAL_MS: AWARENESS_INTERVAL_MS,
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await server.stop();
+  await rm(server.stateDir, { recursive: true, force: true });
+});
+
+test.afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
+});
+
+function client(docId: string): YjsClient {
+  const connected = connectYjsClient(server.url, docId);
+  clients.push(connected);
+  return connected;
+}
+
+/** A document with known content, and a second client that watches it. */
+async function documentWith(text: string) {
+  const docId = newDocId();
+  const writer = client(docId);
+  const observer = client(docId);
+  writer.write(text);
+  await expect.poll(() => observer.body.toString()).toBe(writer.body.toString());
+  return { docId, writer, observer };
+}
+
+/** What the server has stored and serves to someone who arrives now. */
+async function servedContent(docId: string): Promise<string> {
+  const newcomer = client(docId);
+  await new Promise<void>((resolve) => newcomer.provider.once("sync", () => resolve()));
+  return newcomer.body.toString();
+}
+
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+  return encoding.toUint8Array(encoder);
+}
+
+/** An update that writes into a root of its own, so even a mangled one that still parses leaves the body alone. */
+function sideUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText("fuzz").insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** Sends frames on one socket; resolves with the close if the server closed it, or null if it still answers. */
+async function sendFrames(raw: RawSocket, frames: (Uint8Array | string)[]) {
+  for (const frame of frames) raw.socket.send(frame);
+  // A sync step 1 is always answered with a step 2: its answer shows the socket outlived every frame before it.
+  const answered = new Promise<null>((resolve) =>
+    raw.socket.on("message", (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) resolve(null);
+    }),
+  );
+  raw.socket.send(syncMessage(0, Y.encodeStateVector(new Y.Doc())));
+  return Promise.race([raw.closed, answered]);
+}
+
+const update = sideUpdate("a valid update");
+const MALFORMED: [string, Uint8Array | string, number][] = [
+  ["random bytes", new Uint8Array([7, 250, 3, 99, 1]), 1007],
+  ["an empty frame", new Uint8Array(), 1007],
+  ["a truncated update", syncMessage(2, update.slice(0, update.length - 3)), 1007],
+  ["an update with trailing bytes", new Uint8Array([...syncMessage(2, update), 1, 2, 3]), 1007],
+  ["an unknown sync step", syncMessage(9, update), 1007],
+  [
+    "awareness that is not JSON",
+    awarenessMessage(1, 1, "x").map((byte, index, all) => (index === all.length - 1 ? 0x7b : byte)),
+    1007,
+  ],
+  ["a text frame", "hello", 1003],
+  ["a number as text", "500000000", 1003],
+  ["a forged chunk marker", 'y-pk-batch#{"id":1}', 1003],
+  ["a chunk over its declared size", 'y-pk-batch#{"id":"a","type":"start","size":4,"count":1}', 1007],
+  ["a frame over the frame limit", new Uint8Array(MAX_FRAME_BYTES + 1), 1009],
+];
+
+test("malformed frames close only the sender's connection, with a reason; the document is untouched", async () => {
+  const { docId, writer, observer } = await documentWith("Content that must survive.");
+  const before = writer.body.toString();
+
+  for (const [what, frame, code] of MALFORMED) {
+    const raw = await openRawSocket(server.url, docId);
+    const frames = what === "a chunk over its declared size" ? [frame, new Uint8Array(8)] : [frame];
+    const closed = await sendFrames(raw, frames);
+    expect(closed?.code, what).toBe(code);
+    expect(closed?.reason, what).not.toBe("");
+  }
+
+  writer.write("Written after the bad frames.");
+  await expect.poll(() => observer.body.toString()).toBe(writer.body.toString());
+  expect(await servedContent(docId)).toBe(writer.body.toString());
+  expect(writer.body.toString()).toContain(before);
+});
+
+/** One fuzz frame: noise, mangled valid messages, or text, drawn from a seeded generator. */
+function fuzzFrame(random: prng.PRNG): Uint8Array | string {
+  const valid = syncMessage(2, sideUpdate(prng.word(random, 1, 30)));
+  switch (prng.int32(random, 0, 5)) {
+    case 0:
+      return prng.uint8Array(random, prng.int32(random, 0, 64));
+    case 1:
+      return valid.slice(0, prng.int32(random, 0, valid.length - 1));
+    case 2: {
+      const flipped = valid.slice();
+      flipped[prng.int32(random, 0, flipped.length - 1)] ^= 1 << prng.int32(random, 0, 7);
+      return flipped;
+    }
+    case 3:
+      return new Uint8Array([prng.int32(random, 0, 3), ...prng.uint8Array(random, prng.int32(random, 0, 32))]);
+    case 4:
+      return awarenessMessage(prng.uint32(random, 0, 2 ** 30), 1, { n: prng.word(random) }).slice(
+        0,
+        prng.int32(random, 1, 40),
+      );
+    default:
+      return prng.oneOf(random, [
+        prng.utf16String(random, 40),
+        String(prng.uint32(random, 0, 2 ** 31)),
+        "y-pk-batch#{}",
+      ]);
+  }
+}
+
+test("thousands of fuzzed frames leave the document intact and the room serving", async () => {
+  test.setTimeout(180_000);
+  const FRAMES = 3000;
+  const BURST = 20;
+  const random = prng.create(20261122);
+  const { docId, writer, observer } = await documentWith("Content that must survive the fuzzing.");
+  const before = writer.body.toString();
+
+  let sent = 0;
+  let closes = 0;
+  let raw = await openRawSocket(server.url, docId);
+  while (sent < FRAMES) {
+    const burst = Array.from({ length: BURST }, () => fuzzFrame(random));
+    sent += burst.length;
+    const closed = await sendFrames(raw, burst);
+    if (closed) {
+      closes += 1;
+      expect([1003, 1007, 1009]).toContain(closed.code);
+      expect(closed.reason).not.toBe("");
+      raw = await openRawSocket(server.url, docId);
+    }
+  }
+  raw.socket.close();
+
+  expect(closes).toBeGreaterThan(FRAMES / BURST / 2);
+  expect(observer.body.toString()).toBe(before);
+  writer.write("Written after the fuzzing.");
+  await expect.poll(() => observer.body.toString()).toBe(writer.body.toString());
+  expect(await servedContent(docId)).toBe(writer.body.toString());
+});
+
+test("an awareness flood from one connection is throttled and the room stays responsive", async () => {
+  const { docId, writer, observer } = await documentWith("Before the flood.");
+  const FLOOD = 2000;
+  const FLOODER = 424_242;
+  let seen = 0;
+  observer.provider.awareness.on("update", ({ added, updated }: { added: number[]; updated: number[] }) => {
+    if ([...added, ...updated].includes(FLOODER)) seen += 1;
+  });
+
+  const raw = await openRawSocket(server.url, docId);
+  const started = Date.now();
+  for (let clock = 1; clock <= FLOOD; clock++) {
+    raw.socket.send(awarenessMessage(FLOODER, clock, { user: { name: "Flood", color: "#000000" }, n: clock }));
+  }
+  writer.write("Written during the flood.");
+  await expect.poll(() => observer.body.toString()).toBe(writer.body.toString());
+  await expect
+    .poll(() => (observer.provider.awareness.getStates().get(FLOODER) as { n?: number } | undefined)?.n)
+    .toBe(FLOOD);
+
+  const elapsed = Date.now() - started;
+  expect(seen).toBeLessThanOrEqual(Math.ceil(elapsed / AWARENESS_INTERVAL_MS) + 2);
+  expect(seen).toBeLessThan(FLOOD / 4);
+  raw.socket.close();
+});
+
+test("a change that would pass the document size limit is refused and nothing stored is lost", async () => {
+  const { docId, writer, observer } = await documentWith("Small and precious.");
+  const before = writer.body.toString();
+
+  const greedy = client(docId);
+  const refusal = new Promise<{ code: number; reason: string }>((resolve) =>
+    greedy.provider.on("connection-close", (event: { code: number; reason: string } | null) => {
+      if (event && event.code !== 1000) resolve(event);
+    }),
+  );
+  await new Promise<void>((resolve) => greedy.provider.once("sync", () => resolve()));
+  greedy.write("x".repeat(MAX_DOCUMENT_BYTES));
+
+  const { code, reason } = await refusal;
+  expect(code).toBe(4413);
+  expect(reason).toContain("size limit");
+  greedy.close();
+
+  expect(await servedContent(docId)).toBe(before);
+  writer.write("Still writable.");
+  await expect.poll(() => observer.body.toString()).toBe(writer.body.toString());
+});

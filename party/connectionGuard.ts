@@ -1,0 +1,144 @@
+import type * as Party from "partykit/server";
+import type * as Y from "yjs";
+import { AwarenessThrottle } from "./awarenessThrottle";
+import { type BatchMarker, parseBatchMarker } from "./batchMarker";
+import { fitsInDocument } from "./documentSize";
+import { inspectMessage } from "./inspectMessage";
+import type { Limits } from "./limits";
+import { CloseCode } from "./shared/closeCodes";
+
+type Deliver = (message: Uint8Array) => void;
+
+interface OpenBatch {
+  marker: BatchMarker;
+  chunks: Uint8Array[];
+  bytes: number;
+}
+
+// A WebSocket close reason may carry at most 123 bytes.
+const MAX_REASON_LENGTH = 120;
+
+/**
+ * Everything one connection sends passes here before y-partykit sees it. Only whole,
+ * well-formed Yjs messages within the limits get through; anything else closes the
+ * connection with a reason, and nothing of it reaches the document. Chunked messages
+ * are reassembled here, within bounds, so y-partykit only ever gets whole binary messages.
+ */
+class MessageGuard {
+  private batch: OpenBatch | undefined;
+  private stopped = false;
+  private readonly awareness: AwarenessThrottle;
+
+  constructor(
+    private readonly connection: Party.Connection,
+    private readonly doc: Y.Doc,
+    private readonly limits: Limits,
+  ) {
+    this.awareness = new AwarenessThrottle(limits.awarenessIntervalMs);
+  }
+
+  receive(data: unknown, deliver: Deliver): void {
+    if (this.stopped) return;
+    if (typeof data === "string") return this.receiveText(data, deliver);
+    if (!(data instanceof ArrayBuffer)) return this.refuse(CloseCode.unsupportedData, "Unsupported frame");
+    if (data.byteLength > this.limits.maxFrameBytes) {
+      return this.refuse(CloseCode.messageTooBig, `Frame over the limit of ${this.limits.maxFrameBytes} bytes`);
+    }
+    const bytes = new Uint8Array(data);
+    if (this.batch) return this.receiveChunk(this.batch, bytes);
+    this.receiveMessage(bytes, deliver);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.batch = undefined;
+    this.awareness.stop();
+  }
+
+  private receiveText(text: string, deliver: Deliver): void {
+    const marker = parseBatchMarker(text);
+    if (!marker) return this.refuse(CloseCode.unsupportedData, "Text frames are not part of the sync protocol");
+    if (marker.type === "start") {
+      if (this.batch) return this.refuse(CloseCode.malformedMessage, "A chunked message started inside another");
+      if (marker.size > this.limits.maxDocumentBytes) return this.refuseDocumentTooLarge();
+      this.batch = { marker, chunks: [], bytes: 0 };
+      return;
+    }
+    const batch = this.batch;
+    this.batch = undefined;
+    if (
+      !batch ||
+      batch.marker.id !== marker.id ||
+      batch.chunks.length !== batch.marker.count ||
+      batch.bytes !== batch.marker.size
+    ) {
+      return this.refuse(CloseCode.malformedMessage, "A chunked message did not add up");
+    }
+    const message = new Uint8Array(batch.bytes);
+    let offset = 0;
+    for (const chunk of batch.chunks) {
+      message.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    this.receiveMessage(message, deliver);
+  }
+
+  private receiveChunk(batch: OpenBatch, chunk: Uint8Array): void {
+    batch.chunks.push(chunk);
+    batch.bytes += chunk.byteLength;
+    if (batch.bytes > batch.marker.size || batch.chunks.length > batch.marker.count) {
+      this.refuse(CloseCode.malformedMessage, "A chunked message ran over its declared size");
+    }
+  }
+
+  private receiveMessage(message: Uint8Array, deliver: Deliver): void {
+    const verdict = inspectMessage(message);
+    switch (verdict.kind) {
+      case "invalid":
+        return this.refuse(CloseCode.malformedMessage, `Malformed message: ${verdict.reason}`);
+      case "update":
+        if (!fitsInDocument(this.doc, verdict.updateBytes, this.limits.maxDocumentBytes)) {
+          return this.refuseDocumentTooLarge();
+        }
+        return deliver(message);
+      case "awareness":
+        return this.awareness.submit(() => deliver(message));
+      case "query":
+        return deliver(message);
+    }
+  }
+
+  private refuseDocumentTooLarge(): void {
+    this.refuse(
+      CloseCode.documentTooLarge,
+      `Document size limit reached (${this.limits.maxDocumentBytes} bytes): the change was not saved`,
+    );
+  }
+
+  private refuse(code: number, reason: string): void {
+    this.stop();
+    this.connection.close(code, reason.slice(0, MAX_REASON_LENGTH));
+  }
+}
+
+/** The connection as y-partykit should see it: the same socket, with every incoming message guarded. */
+export function guardConnection(connection: Party.Connection, doc: Y.Doc, limits: Limits): Party.Connection {
+  const guard = new MessageGuard(connection, doc, limits);
+  connection.addEventListener("close", () => guard.stop());
+
+  // y-partykit listens with plain functions and reads only `event.data`.
+  const addEventListener = (type: string, listener: (event: unknown) => void) => {
+    if (type !== "message") return connection.addEventListener(type as "close", listener);
+    connection.addEventListener("message", (event) =>
+      guard.receive(event.data, (message) => listener({ data: message })),
+    );
+  };
+
+  return new Proxy(connection, {
+    get(target, property) {
+      if (property === "addEventListener") return addEventListener;
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
+
+// The y-protocols message types a Yjs client sends.
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** What a whole binary message from a client is, or why it is not one. */
+export type MessageVerdict =
+  | { kind: "update"; updateBytes: number }
+  | { kind: "awareness" }
+  | { kind: "query" }
+  | { kind: "invalid"; reason: string };
+
+function readAll<T>(decoder: decoding.Decoder, read: (decoder: decoding.Decoder) => T): T {
+  const value = read(decoder);
+  if (decoding.hasContent(decoder)) throw new Error("trailing bytes after the message");
+  return value;
+}
+
+function inspectSync(decoder: decoding.Decoder): MessageVerdict {
+  const step = decoding.readVarUint(decoder);
+  const payload = readAll(decoder, decoding.readVarUint8Array);
+  if (step === SYNC_STEP_1) {
+    Y.decodeStateVector(payload);
+    return { kind: "query" };
+  }
+  if (step === SYNC_STEP_2 || step === SYNC_UPDATE) {
+    // Parses the whole update without applying it: a truncated or garbled one throws here.
+    Y.decodeUpdate(payload);
+    return { kind: "update", updateBytes: payload.byteLength };
+  }
+  return { kind: "invalid", reason: `unknown sync step ${step}` };
+}
+
+function inspectAwareness(decoder: decoding.Decoder): MessageVerdict {
+  const update = decoding.createDecoder(readAll(decoder, decoding.readVarUint8Array));
+  const entries = decoding.readVarUint(update);
+  for (let entry = 0; entry < entries; entry++) {
+    decoding.readVarUint(update); // client id
+    decoding.readVarUint(update); // clock
+    JSON.parse(decoding.readVarString(update));
+  }
+  if (decoding.hasContent(update)) throw new Error("trailing bytes after the awareness update");
+  return { kind: "awareness" };
+}
+
+/**
+ * Checks that a message is a well-formed Yjs sync or awareness message, fully, before
+ * anything is applied, so a bad one can be refused without touching the document.
+ */
+export function inspectMessage(message: Uint8Array): MessageVerdict {
+  try {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) return inspectSync(decoder);
+    if (type === MESSAGE_AWARENESS) return inspectAwareness(decoder);
+    if (type === MESSAGE_QUERY_AWARENESS && !decoding.hasContent(decoder)) return { kind: "query" };
+    return { kind: "invalid", reason: `unknown message type ${type}` };
+  } catch (error) {
+    return { kind: "invalid", reason: error instanceof Error ? error.message : String(error) };
+  }
+}
