@@ -89,3 +89,24 @@ test("formatting from the toolbar and shortcuts reaches the collaborator", async
   await expect.poll(() => bob.text("ul > li")).toBe("first item");
   await expect(alice.page.getByTestId("toolbar-bulletList")).toHaveAttribute("aria-pressed", "true");
 });
+
+test("a closed tab's caret and presence leave everyone's screen; a reload leaves no ghost", async ({
+  alice,
+  bob,
+  join,
+}) => {
+  const carol = await join("Carol");
+  await alice.typeAtEnd("Alice ");
+  await bob.typeAtEnd("Bob ");
+  await carol.typeAtEnd("Carol ");
+  await expect(alice.page.getByTestId("caret-label")).toHaveCount(2);
+
+  await bob.page.close();
+  await expect(alice.page.getByTestId("caret-label")).toHaveText(["Carol"], { timeout: 5_000 });
+  await expect(alice.presence).toHaveCount(2, { timeout: 5_000 });
+
+  await carol.page.reload();
+  await carol.typeAtEnd("again");
+  await expect(alice.page.getByTestId("caret-label")).toHaveText(["Carol"]);
+  await expect(alice.presence).toHaveCount(2);
+});

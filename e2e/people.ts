@@ -26,6 +26,11 @@ export class Person {
     await expect(this.editor).toBeVisible();
   }
 
+  /** Waits until the service worker controls the page, so the app itself can load with no network. */
+  async untilWorksOffline(): Promise<void> {
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+
   async rename(name: string): Promise<void> {
     await this.nameInput.fill(name);
     await this.nameInput.press("Enter");

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from "./collab/useConnectionStatus";
+import type { ConnectionStatus } from "./collab/connectionTracker";
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
@@ -9,7 +9,7 @@ const LABELS: Record<ConnectionStatus, string> = {
 const HINTS: Record<ConnectionStatus, string> = {
   connecting: "Reaching the server",
   connected: "Changes are shared live",
-  offline: "Trying to reconnect",
+  offline: "Changes are saved on this device and shared when the connection is back",
 };
 
 /** Whether this document is live with the server. */
@@ -24,6 +24,7 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
     >
       <span className="connection-dot" aria-hidden="true" />
       {LABELS[status]}
+      {status === "offline" && <span className="connection-hint"> · changes are saved on this device</span>}
     </span>
   );
 }

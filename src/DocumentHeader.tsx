@@ -1,7 +1,7 @@
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { CopyLinkButton } from "./CopyLinkButton";
 import type { PresentPerson } from "./collab/presentPeople";
-import type { ConnectionStatus } from "./collab/useConnectionStatus";
+import type { ConnectionStatus } from "./collab/connectionTracker";
 import { NameField } from "./NameField";
 import { NewDocumentButton } from "./NewDocumentButton";
 import { PresenceList } from "./PresenceList";

@@ -1,10 +1,11 @@
 import { EditorContent } from "@tiptap/react";
 import type { DocumentSession } from "./collab/documentSession";
-import { useConnectionStatus } from "./collab/useConnectionStatus";
+import { useConnectionState } from "./collab/useConnectionState";
 import { useDocumentSession } from "./collab/useDocumentSession";
 import { usePresence } from "./collab/usePresence";
 import { usePublishedUser } from "./collab/usePublishedUser";
 import { DocumentHeader } from "./DocumentHeader";
+import { SyncErrorBanner } from "./SyncErrorBanner";
 import { Toolbar } from "./editor/Toolbar";
 import { useCollaborativeEditor } from "./editor/useCollaborativeEditor";
 import { useIdentity } from "./identity/useIdentity";
@@ -16,10 +17,10 @@ export function DocumentPage({ docId }: { docId: string }) {
   return <OpenDocument session={session} />;
 }
 
-function OpenDocument({ session: { doc, provider } }: { session: DocumentSession }) {
+function OpenDocument({ session: { doc, provider, connection } }: { session: DocumentSession }) {
   const { identity, rename } = useIdentity();
   usePublishedUser(provider.awareness, identity);
-  const status = useConnectionStatus(provider);
+  const { status, refusal } = useConnectionState(connection);
   const people = usePresence(provider.awareness);
   const editor = useCollaborativeEditor(doc, provider, identity);
 
@@ -27,6 +28,7 @@ function OpenDocument({ session: { doc, provider } }: { session: DocumentSession
     <div className="document-page">
       <DocumentHeader status={status} people={people} name={identity.name} color={identity.color} onRename={rename} />
       <Toolbar editor={editor} />
+      {refusal && <SyncErrorBanner reason={refusal} onRetry={() => connection.retry()} />}
       <main className="document-sheet">
         <EditorContent editor={editor} className="editor" data-testid="editor" />
       </main>

@@ -1,13 +1,18 @@
+import { IndexeddbPersistence } from "y-indexeddb";
 import YPartyKitProvider from "y-partykit/provider";
 import * as Y from "yjs";
 import { DOCUMENT_PARTY } from "../../party/shared/collabSchema";
 import { docRoomName } from "../../party/shared/roomName";
+import { ConnectionTracker } from "./connectionTracker";
+import { addReconnectJitter } from "./reconnectJitter";
 
-/** An open document: its Yjs doc and the one provider that syncs it with the room. */
+/** An open document: its Yjs doc, the one provider that syncs it with the room, and its copy on this device. */
 export interface DocumentSession {
   docId: string;
   doc: Y.Doc;
   provider: YPartyKitProvider;
+  connection: ConnectionTracker;
+  deviceCopy: IndexeddbPersistence;
 }
 
 interface OpenSession {
@@ -20,16 +25,21 @@ const openSessions = new Map<string, OpenSession>();
 
 function openSession(docId: string): DocumentSession {
   const doc = new Y.Doc();
+  // Kept in IndexedDB too: a document opened before shows at once, even offline,
+  // and edits made offline survive reloads until the server has them.
+  const deviceCopy = new IndexeddbPersistence(`cowrite:${docRoomName(docId)}`, doc);
   // The page's own host, so one build works on localhost and when deployed.
   const provider = new YPartyKitProvider(window.location.host, docRoomName(docId), doc, {
     party: DOCUMENT_PARTY,
     protocol: window.location.protocol === "https:" ? "wss" : "ws",
   });
-  return { docId, doc, provider };
+  addReconnectJitter(provider);
+  return { docId, doc, provider, connection: new ConnectionTracker(provider), deviceCopy };
 }
 
-function closeSession({ doc, provider }: DocumentSession): void {
+function closeSession({ doc, provider, deviceCopy }: DocumentSession): void {
   provider.destroy();
+  void deviceCopy.destroy();
   doc.destroy();
 }
 

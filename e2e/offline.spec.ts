@@ -1,0 +1,111 @@
+import { rm } from "node:fs/promises";
+import { newDocId } from "../party/shared/docId";
+import { newStateDir, type PartyKitServer, startPartyKit } from "./partykitServer";
+import { expect, type Person, test } from "./people";
+
+let server: PartyKitServer;
+
+test.beforeEach(async () => {
+  server = await startPartyKit({ stateDir: await newStateDir() });
+});
+
+test.afterEach(async () => {
+  await server.stop();
+  await rm(server.stateDir, { recursive: true, force: true });
+});
+
+async function restartServer(): Promise<void> {
+  server = await startPartyKit({ stateDir: server.stateDir, port: server.port });
+}
+
+test("edits made offline on both sides, and across a reload, merge when the server is back", async ({ join }) => {
+  const docUrl = `${server.url}/d/${newDocId()}`;
+  const alice = await join("Alice", docUrl);
+  const bob = await join("Bob", docUrl);
+  await alice.untilWorksOffline();
+  await alice.typeAtEnd("Shared start.");
+  await expect.poll(() => bob.text()).toBe("Shared start.");
+
+  await server.stop();
+  for (const person of [alice, bob]) {
+    await expect(person.status).toHaveAttribute("data-state", "offline");
+    await expect(person.status).toContainText("changes are saved on this device");
+  }
+  await alice.typeAtEnd(" Alice offline.");
+  await bob.typeAtEnd("");
+  await bob.page.keyboard.press("Enter");
+  await bob.page.keyboard.type("Bob offline.");
+
+  // The app and the document both come from this device while the server is away.
+  await alice.page.reload();
+  await expect.poll(() => alice.text()).toBe("Shared start. Alice offline.");
+  await expect(alice.status).toHaveAttribute("data-state", "offline");
+  await alice.typeAtEnd(" After reload.");
+
+  await restartServer();
+  const merged = "Shared start. Alice offline. After reload.Bob offline.";
+  for (const person of [alice, bob]) {
+    await expect(person.status).toHaveAttribute("data-state", "connected");
+    await expect.poll(() => person.text()).toBe(merged);
+  }
+  const carol = await join("Carol", docUrl);
+  await expect.poll(() => carol.text()).toBe(merged);
+});
+
+/** Types numbered words into the person's own paragraph until told to stop; returns what was typed. */
+async function typeWords(person: Person, prefix: string, count: { typed: number }, until: () => boolean) {
+  const words: string[] = [];
+  while (!until()) {
+    const word = `${prefix}${count.typed} `;
+    await person.page.keyboard.type(word, { delay: 5 });
+    words.push(word);
+    count.typed += 1;
+  }
+  return words.join("");
+}
+
+test("killing the server while two people type loses no character", async ({ join }) => {
+  test.setTimeout(120_000);
+  const docUrl = `${server.url}/d/${newDocId()}`;
+  const alice = await join("Alice", docUrl);
+  const bob = await join("Bob", docUrl);
+  await alice.typeAtEnd("A: ");
+  await alice.page.keyboard.press("Enter");
+  await alice.page.keyboard.type("B: ");
+  await expect.poll(() => bob.text()).toBe("A: B: ");
+  // Alice writes at the end of the first line, Bob at the end of the second.
+  await alice.editor.locator("p").first().click();
+  await alice.page.keyboard.press("End");
+  await bob.typeAtEnd("");
+
+  const aliceCount = { typed: 0 };
+  const bobCount = { typed: 0 };
+  let done = false;
+  const crash = (async () => {
+    await expect.poll(() => Math.min(aliceCount.typed, bobCount.typed), { timeout: 60_000 }).toBeGreaterThan(10);
+    await server.stop();
+    const typedAtCrash = Math.max(aliceCount.typed, bobCount.typed);
+    await expect
+      .poll(() => Math.min(aliceCount.typed, bobCount.typed), { timeout: 60_000 })
+      .toBeGreaterThan(typedAtCrash + 5);
+    await restartServer();
+    const typedAtRestart = Math.max(aliceCount.typed, bobCount.typed);
+    await expect(alice.status).toHaveAttribute("data-state", "connected");
+    await expect(bob.status).toHaveAttribute("data-state", "connected");
+    await expect
+      .poll(() => Math.min(aliceCount.typed, bobCount.typed), { timeout: 60_000 })
+      .toBeGreaterThan(typedAtRestart + 5);
+    done = true;
+  })();
+  const [aliceWords, bobWords] = await Promise.all([
+    typeWords(alice, "a", aliceCount, () => done),
+    typeWords(bob, "b", bobCount, () => done),
+    crash,
+  ]);
+
+  const expected = `A: ${aliceWords}B: ${bobWords}`;
+  await expect.poll(() => alice.text()).toBe(expected);
+  await expect.poll(() => bob.text()).toBe(expected);
+  const carol = await join("Carol", docUrl);
+  await expect.poll(() => carol.text()).toBe(expected);
+});

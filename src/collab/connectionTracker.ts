@@ -1,0 +1,54 @@
+import type YPartyKitProvider from "y-partykit/provider";
+import { FINAL_CLOSE_CODES } from "../../party/shared/closeCodes";
+
+export type ConnectionStatus = "connecting" | "connected" | "offline";
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Why the server refused this client's changes, when retrying cannot help; null otherwise. */
+  refusal: string | null;
+}
+
+const UNEXPLAINED_REFUSAL = "The server refused this document's changes.";
+
+/**
+ * One provider's connection as people should see it: connecting until the first connection
+ * opens, offline from any close until one opens again (the provider keeps retrying), and
+ * refused, with no more retries, when the server says retrying cannot help.
+ */
+export class ConnectionTracker {
+  private state: ConnectionState = { status: "connecting", refusal: null };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly provider: YPartyKitProvider) {
+    provider.on("status", ({ status }: { status: string }) => {
+      if (status === "connected") this.update({ status: "connected", refusal: null });
+    });
+    provider.on("connection-close", (event: CloseEvent | null) => {
+      if (event && FINAL_CLOSE_CODES.includes(event.code)) {
+        provider.disconnect();
+        this.update({ status: "offline", refusal: event.reason || UNEXPLAINED_REFUSAL });
+      } else if (this.state.status !== "offline") {
+        this.update({ ...this.state, status: "offline" });
+      }
+    });
+  }
+
+  current = (): ConnectionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Connects again after a refusal, once the person has done something about it. */
+  retry(): void {
+    this.update({ ...this.state, refusal: null });
+    this.provider.connect();
+  }
+
+  private update(next: ConnectionState): void {
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}
