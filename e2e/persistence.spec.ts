@@ -20,6 +20,7 @@ test("a document survives the server being killed and started again", async ({ j
   const bob = await join("Bob", docUrl);
 
   await alice.typeAtEnd("Written before the crash.");
+  await expect.poll(() => bob.text()).toBe("Written before the crash.");
   await bob.page.getByTestId("toolbar-heading-2").click();
   await expect.poll(() => alice.text("h2")).toBe("Written before the crash.");
 

@@ -1,5 +1,5 @@
 import { expect, test } from "./people";
-import { connectYjsClient } from "./yjsClients";
+import { connectPartyKitClient, connectYjsClient } from "./yjsClients";
 
 test("a standard Yjs client reads, writes and shows up in presence", async ({ alice, baseURL, docId }) => {
   await alice.typeAtEnd("Typed in the browser.");
@@ -17,4 +17,21 @@ test("a standard Yjs client reads, writes and shows up in presence", async ({ al
     bot.close();
   }
   await expect(alice.presence).toHaveCount(1);
+});
+
+test("a change over 1 MB travels in chunks and arrives whole", async ({ baseURL, docId }) => {
+  const writer = connectPartyKitClient(baseURL ?? "", docId);
+  const reader = connectYjsClient(baseURL ?? "", docId);
+  try {
+    // Random letters do not compress, so the update really is over the 1 MB chunk size.
+    const text = Array.from({ length: 1_200_000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
+      "",
+    );
+    writer.write(text);
+    await expect.poll(() => reader.body.toString().length, { timeout: 30_000 }).toBe(writer.body.toString().length);
+    expect(reader.body.toString()).toBe(writer.body.toString());
+  } finally {
+    writer.close();
+    reader.close();
+  }
 });

@@ -116,6 +116,7 @@ class MessageGuard {
   }
 
   private refuse(code: number, reason: string): void {
+    console.warn(`Closing connection ${this.connection.id} (${code}): ${reason}`);
     this.stop();
     this.connection.close(code, reason.slice(0, MAX_REASON_LENGTH));
   }

@@ -1,5 +1,5 @@
 import { EditorContent } from "@tiptap/react";
-import type { DocumentSession } from "./collab/documentSession";
+import { type DocumentSession, discardUnsavedChanges } from "./collab/documentSession";
 import { useConnectionState } from "./collab/useConnectionState";
 import { useDocumentSession } from "./collab/useDocumentSession";
 import { usePresence } from "./collab/usePresence";
@@ -17,7 +17,8 @@ export function DocumentPage({ docId }: { docId: string }) {
   return <OpenDocument session={session} />;
 }
 
-function OpenDocument({ session: { doc, provider, connection } }: { session: DocumentSession }) {
+function OpenDocument({ session }: { session: DocumentSession }) {
+  const { doc, provider, connection } = session;
   const { identity, rename } = useIdentity();
   usePublishedUser(provider.awareness, identity);
   const { status, refusal } = useConnectionState(connection);
@@ -28,7 +29,7 @@ function OpenDocument({ session: { doc, provider, connection } }: { session: Doc
     <div className="document-page">
       <DocumentHeader status={status} people={people} name={identity.name} color={identity.color} onRename={rename} />
       <Toolbar editor={editor} />
-      {refusal && <SyncErrorBanner reason={refusal} onRetry={() => connection.retry()} />}
+      {refusal && <SyncErrorBanner reason={refusal} onDiscard={() => discardUnsavedChanges(session)} />}
       <main className="document-sheet">
         <EditorContent editor={editor} className="editor" data-testid="editor" />
       </main>

@@ -1,18 +1,21 @@
 interface SyncErrorBannerProps {
   reason: string;
-  onRetry: () => void;
+  onDiscard: () => void;
 }
 
-/** Says, plainly, that the server refused this document's latest changes, and that they are not lost. */
-export function SyncErrorBanner({ reason, onRetry }: SyncErrorBannerProps) {
+/**
+ * Says plainly that the server refused this device's latest changes for good, that they are
+ * still here to copy, and offers to drop them and go on with the document as it is saved.
+ */
+export function SyncErrorBanner({ reason, onDiscard }: SyncErrorBannerProps) {
   return (
     <div className="sync-error" role="alert" data-testid="sync-error">
       <p>
-        <strong>Your latest changes were not saved to the server.</strong> {reason}. They are still on this device; remove
-        some content, then try again.
+        <strong>Not saved.</strong> {reason}. Your change is still on this device: copy what you need, then discard it
+        to go on writing with everyone.
       </p>
-      <button type="button" className="button" onClick={onRetry}>
-        Try again
+      <button type="button" className="button" onClick={onDiscard}>
+        Discard unsaved changes
       </button>
     </div>
   );

@@ -20,7 +20,7 @@ export class ConnectionTracker {
   private state: ConnectionState = { status: "connecting", refusal: null };
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly provider: YPartyKitProvider) {
+  constructor(provider: YPartyKitProvider) {
     provider.on("status", ({ status }: { status: string }) => {
       if (status === "connected") this.update({ status: "connected", refusal: null });
     });
@@ -40,12 +40,6 @@ export class ConnectionTracker {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
-
-  /** Connects again after a refusal, once the person has done something about it. */
-  retry(): void {
-    this.update({ ...this.state, refusal: null });
-    this.provider.connect();
-  }
 
   private update(next: ConnectionState): void {
     this.state = next;

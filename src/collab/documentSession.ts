@@ -43,6 +43,16 @@ function closeSession({ doc, provider, deviceCopy }: DocumentSession): void {
   doc.destroy();
 }
 
+/**
+ * Drops this device's unsaved changes to a document, for when the server has refused them
+ * for good, and reloads it as the server has it.
+ */
+export async function discardUnsavedChanges({ provider, deviceCopy }: DocumentSession): Promise<void> {
+  provider.disconnect();
+  await deviceCopy.clearData();
+  window.location.reload();
+}
+
 /** The open session for a document, if anyone holds it. */
 export function peekDocumentSession(docId: string): DocumentSession | null {
   return openSessions.get(docId)?.session ?? null;
