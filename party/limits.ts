@@ -6,18 +6,22 @@ export interface Limits {
   maxDocumentBytes: number;
   /** The shortest interval between awareness updates taken from one connection; those in between are merged. */
   awarenessIntervalMs: number;
+  /** The largest body of an HTTP request that writes a document. */
+  maxRequestBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxFrameBytes: 1024 * 1024,
   maxDocumentBytes: 5_000_000,
   awarenessIntervalMs: 50,
+  maxRequestBytes: 512 * 1024,
 };
 
 const ENV_NAMES: Record<keyof Limits, string> = {
   maxFrameBytes: "COWRITE_MAX_FRAME_BYTES",
   maxDocumentBytes: "COWRITE_MAX_DOCUMENT_BYTES",
   awarenessIntervalMs: "COWRITE_AWARENESS_INTERVAL_MS",
+  maxRequestBytes: "COWRITE_MAX_REQUEST_BYTES",
 };
 
 /** The limits, with any set in the environment (`partykit dev --var NAME=value`) in place of the defaults. */

@@ -1,6 +1,7 @@
 import type * as Party from "partykit/server";
 import { onConnect, unstable_getYDoc } from "y-partykit";
 import { guardConnection } from "./connectionGuard";
+import { handleDocumentRequest } from "./documentApi";
 import { DOCUMENT_OPTIONS } from "./documentOptions";
 import { jsonError } from "./jsonError";
 import { type Limits, limitsFrom } from "./limits";
@@ -30,7 +31,7 @@ export default class DocumentServer implements Party.Server {
   }
 
   onRequest(request: Party.Request) {
-    return jsonError(405, "method_not_allowed", `${request.method} is not supported on a document room`);
+    return handleDocumentRequest(request, this.room, this.limits);
   }
 }
 

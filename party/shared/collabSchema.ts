@@ -1,6 +1,12 @@
 /** The Yjs XmlFragment that holds the document body (TipTap's default field). */
 export const DOCUMENT_FIELD = "default";
 
+/** The Yjs Text that holds the document's title. */
+export const TITLE_FIELD = "title";
+
+/** What a document without a title is called. */
+export const UNTITLED = "Untitled document";
+
 /**
  * What each client publishes in its awareness state under `user`
  * (the convention of TipTap's collaboration caret, so other Yjs tools can join).
