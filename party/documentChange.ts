@@ -1,21 +1,15 @@
 import type { JSONContent } from "@tiptap/core";
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
-import { simpleDiffString } from "lib0/diff";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD, TITLE_FIELD } from "./shared/collabSchema";
 import { documentSchema } from "./shared/documentSchema";
+import { setText } from "./shared/setText";
 
 export type ChangeMode = "replace" | "append";
 
 /** The document's body as ProseMirror JSON of the editor's schema. */
 export function documentContent(doc: Y.Doc): JSONContent {
   return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), documentSchema).toJSON();
-}
-
-function replaceText(text: Y.Text, value: string): void {
-  const { index, remove, insert } = simpleDiffString(text.toString(), value);
-  text.delete(index, remove);
-  text.insert(index, insert);
 }
 
 /**
@@ -38,7 +32,7 @@ export function documentChange(doc: Y.Doc, content: JSONContent, mode: ChangeMod
       : incoming;
   draft.transact(() => {
     updateYFragment(draft, body, next, { mapping: new Map(), isOMark: new Map() });
-    if (title !== undefined) replaceText(draft.getText(TITLE_FIELD), title);
+    if (title !== undefined) setText(draft.getText(TITLE_FIELD), title);
   });
   const update = Y.encodeStateAsUpdate(draft, before);
   draft.destroy();

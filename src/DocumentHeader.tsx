@@ -1,5 +1,8 @@
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { CopyLinkButton } from "./CopyLinkButton";
+import { ExportButtons } from "./ExportButtons";
+import { ImportButton } from "./ImportButton";
+import type { Editor } from "@tiptap/react";
 import type { PresentPerson } from "./collab/presentPeople";
 import type { ConnectionStatus } from "./collab/connectionTracker";
 import { NameField } from "./NameField";
@@ -7,6 +10,8 @@ import { NewDocumentButton } from "./NewDocumentButton";
 import { PresenceList } from "./PresenceList";
 
 interface DocumentHeaderProps {
+  editor: Editor;
+  title: string;
   status: ConnectionStatus;
   people: PresentPerson[];
   name: string;
@@ -14,8 +19,8 @@ interface DocumentHeaderProps {
   onRename: (typed: string) => void;
 }
 
-/** The bar above a document: the app, who is here, the connection, your name and sharing. */
-export function DocumentHeader({ status, people, name, color, onRename }: DocumentHeaderProps) {
+/** The bar above a document: the app, the connection, who is here, your name, export, import and sharing. */
+export function DocumentHeader({ editor, title, status, people, name, color, onRename }: DocumentHeaderProps) {
   return (
     <header className="document-header">
       <a className="brand" href="/" aria-label="Cowrite home">
@@ -26,6 +31,8 @@ export function DocumentHeader({ status, people, name, color, onRename }: Docume
       <div className="document-header-end">
         <PresenceList people={people} />
         <NameField name={name} color={color} onRename={onRename} />
+        <ExportButtons editor={editor} title={title} />
+        <ImportButton />
         <NewDocumentButton />
         <CopyLinkButton />
       </div>

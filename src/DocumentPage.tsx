@@ -1,4 +1,6 @@
 import { EditorContent } from "@tiptap/react";
+import { useEffect } from "react";
+import { UNTITLED } from "../party/shared/collabSchema";
 import { type DocumentSession, discardUnsavedChanges } from "./collab/documentSession";
 import { useConnectionState } from "./collab/useConnectionState";
 import { useDocumentSession } from "./collab/useDocumentSession";
@@ -6,8 +8,12 @@ import { usePresence } from "./collab/usePresence";
 import { usePublishedUser } from "./collab/usePublishedUser";
 import { DocumentHeader } from "./DocumentHeader";
 import { SyncErrorBanner } from "./SyncErrorBanner";
+import { DocumentTitle } from "./editor/DocumentTitle";
 import { Toolbar } from "./editor/Toolbar";
 import { useCollaborativeEditor } from "./editor/useCollaborativeEditor";
+import { useDocumentTitle } from "./editor/useDocumentTitle";
+import { useUndoableApiChanges } from "./editor/useUndoableApiChanges";
+import { rememberDocument } from "./home/recentDocuments";
 import { useIdentity } from "./identity/useIdentity";
 
 /** One document, open for writing together. */
@@ -18,19 +24,35 @@ export function DocumentPage({ docId }: { docId: string }) {
 }
 
 function OpenDocument({ session }: { session: DocumentSession }) {
-  const { doc, provider, connection } = session;
+  const { docId, doc, provider, connection } = session;
   const { identity, rename } = useIdentity();
   usePublishedUser(provider.awareness, identity);
   const { status, refusal } = useConnectionState(connection);
   const people = usePresence(provider.awareness);
   const editor = useCollaborativeEditor(doc, provider, identity);
+  useUndoableApiChanges(editor, doc, provider);
+  const [title, setTitle] = useDocumentTitle(doc);
+
+  useEffect(() => {
+    document.title = `${title.trim() || UNTITLED} · Cowrite`;
+    rememberDocument(docId, title);
+  }, [docId, title]);
 
   return (
     <div className="document-page">
-      <DocumentHeader status={status} people={people} name={identity.name} color={identity.color} onRename={rename} />
+      <DocumentHeader
+        editor={editor}
+        title={title}
+        status={status}
+        people={people}
+        name={identity.name}
+        color={identity.color}
+        onRename={rename}
+      />
       <Toolbar editor={editor} />
       {refusal && <SyncErrorBanner reason={refusal} onDiscard={() => discardUnsavedChanges(session)} />}
       <main className="document-sheet">
+        <DocumentTitle title={title} onChange={setTitle} onDone={() => editor.commands.focus("start")} />
         <EditorContent editor={editor} className="editor" data-testid="editor" />
       </main>
     </div>

@@ -3,10 +3,11 @@ import { createRoot } from "react-dom/client";
 import { newDocId } from "../party/shared/docId";
 import { App } from "./App";
 import { docPath } from "./docPath";
+import { readRecentDocuments } from "./home/recentDocuments";
 import "./styles.css";
 
-// `/` starts a new document: give it an unguessable id and put that in the address bar.
-if (window.location.pathname === "/") {
+// Someone new has no documents to list: `/` starts them on a fresh one straight away.
+if (window.location.pathname === "/" && readRecentDocuments().length === 0) {
   window.history.replaceState(null, "", docPath(newDocId()));
 }
 

@@ -45,7 +45,8 @@ function plainText(node: Node): string {
 export function renderDocument(document: JSONContent, format: DocumentFormat): string {
   switch (format) {
     case "markdown":
-      return markdown.serialize(document);
+      // The editor keeps an empty paragraph after a final list or code block; it is not content.
+      return markdown.serialize(document).replace(/\n+$/, "");
     case "html":
       return renderToHTMLString({ content: document, extensions: DOCUMENT_EXTENSIONS });
     case "json":

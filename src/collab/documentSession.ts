@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from "y-indexeddb";
 import YPartyKitProvider from "y-partykit/provider";
 import * as Y from "yjs";
+import { API_CHANGES_PARAM } from "../../party/shared/apiChangeMessage";
 import { DOCUMENT_PARTY } from "../../party/shared/collabSchema";
 import { docRoomName } from "../../party/shared/roomName";
 import { ConnectionTracker } from "./connectionTracker";
@@ -32,6 +33,7 @@ function openSession(docId: string): DocumentSession {
   const provider = new YPartyKitProvider(window.location.host, docRoomName(docId), doc, {
     party: DOCUMENT_PARTY,
     protocol: window.location.protocol === "https:" ? "wss" : "ws",
+    params: { [API_CHANGES_PARAM]: "1" },
   });
   addReconnectJitter(provider);
   return { docId, doc, provider, connection: new ConnectionTracker(provider), deviceCopy };

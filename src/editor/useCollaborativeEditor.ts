@@ -2,11 +2,11 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { type Editor, useEditor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import { useState } from "react";
 import type YPartyKitProvider from "y-partykit/provider";
 import type * as Y from "yjs";
 import { type AwarenessUser, DOCUMENT_FIELD } from "../../party/shared/collabSchema";
+import { DOCUMENT_EXTENSIONS } from "../../party/shared/documentSchema";
 import { renderCaret } from "./renderCaret";
 
 /**
@@ -20,7 +20,7 @@ export function useCollaborativeEditor(doc: Y.Doc, provider: YPartyKitProvider, 
   return useEditor(
     {
       extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+        ...DOCUMENT_EXTENSIONS,
         Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: firstUser, render: renderCaret }),
         Placeholder.configure({ placeholder: "Start writing…" }),

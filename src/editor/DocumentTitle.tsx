@@ -1,0 +1,32 @@
+import { UNTITLED } from "../../party/shared/collabSchema";
+
+export const MAX_TITLE_LENGTH = 200;
+
+interface DocumentTitleProps {
+  title: string;
+  onChange: (title: string) => void;
+  /** Enter leaves the title for the text, as in other editors. */
+  onDone: () => void;
+}
+
+/** The document's title, edited in place above the text and shared live like it. */
+export function DocumentTitle({ title, onChange, onDone }: DocumentTitleProps) {
+  return (
+    <input
+      className="document-title"
+      data-testid="doc-title"
+      aria-label="Document title"
+      placeholder={UNTITLED}
+      value={title}
+      maxLength={MAX_TITLE_LENGTH}
+      spellCheck={false}
+      onChange={(event) => onChange(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          onDone();
+        }
+      }}
+    />
+  );
+}
