@@ -1,9 +1,7 @@
-import { rm } from "node:fs/promises";
 import * as encoding from "lib0/encoding";
 import * as prng from "lib0/prng";
 import * as Y from "yjs";
 import { newDocId } from "../party/shared/docId";
-import { newStateDir, type PartyKitServer, startPartyKit } from "./partykitServer";
 import { expect, test } from "./people";
 import { connectYjsClient, openRawSocket, type RawSocket, type YjsClient } from "./yjsClients";
 
@@ -13,25 +11,19 @@ const MAX_FRAME_BYTES = 256 * 1024;
 const MAX_DOCUMENT_BYTES = 200_000;
 const AWARENESS_INTERVAL_MS = 50;
 
-let server: PartyKitServer;
-const clients: YjsClient[] = [];
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  server = await startPartyKit({
-    stateDir: await newStateDir(),
-    vars: {
-      COWRITE_MAX_FRAME_BYTES: MAX_FRAME_BYTES,
-      COWRITE_MAX_DOCUMENT_BYTES: MAX_DOCUMENT_BYTES,
-      COWRITE_AWARENESS_INTERVAL_MS: AWARENESS_INTERVAL_MS,
-    },
-  });
+test.use({
+  serverVars: {
+    COWRITE_MAX_FRAME_BYTES: MAX_FRAME_BYTES,
+    COWRITE_MAX_DOCUMENT_BYTES: MAX_DOCUMENT_BYTES,
+    COWRITE_AWARENESS_INTERVAL_MS: AWARENESS_INTERVAL_MS,
+  },
 });
 
-test.afterAll(async () => {
-  await server.stop();
-  await rm(server.stateDir, { recursive: true, force: true });
+const clients: YjsClient[] = [];
+let serverUrl = "";
+
+test.beforeEach(({ server }) => {
+  serverUrl = server.url;
 });
 
 test.afterEach(() => {
@@ -39,7 +31,7 @@ test.afterEach(() => {
 });
 
 function client(docId: string): YjsClient {
-  const connected = connectYjsClient(server.url, docId);
+  const connected = connectYjsClient(serverUrl, docId);
   clients.push(connected);
   return connected;
 }
@@ -92,13 +84,17 @@ function sideUpdate(text: string): Uint8Array {
 async function sendFrames(raw: RawSocket, frames: (Uint8Array | string)[]) {
   for (const frame of frames) raw.socket.send(frame);
   // A sync step 1 is always answered with a step 2: its answer shows the socket outlived every frame before it.
-  const answered = new Promise<null>((resolve) =>
-    raw.socket.on("message", (data: Buffer) => {
+  let onMessage = (_data: Buffer) => {};
+  const answered = new Promise<null>((resolve) => {
+    onMessage = (data) => {
       if (data[0] === 0 && data[1] === 1) resolve(null);
-    }),
-  );
+    };
+    raw.socket.on("message", onMessage);
+  });
   raw.socket.send(syncMessage(0, Y.encodeStateVector(new Y.Doc())));
-  return Promise.race([raw.closed, answered]);
+  const outcome = await Promise.race([raw.closed, answered]);
+  raw.socket.off("message", onMessage);
+  return outcome;
 }
 
 const update = sideUpdate("a valid update");
@@ -113,6 +109,7 @@ const MALFORMED: [string, Uint8Array | string, number][] = [
     awarenessMessage(1, 1, "x").map((byte, index, all) => (index === all.length - 1 ? 0x7b : byte)),
     1007,
   ],
+  ["an awareness state that would break peers' carets", awarenessMessage(1, 1, { user: "Mallory", cursor: {} }), 1007],
   ["a text frame", "hello", 1003],
   ["a number as text", "500000000", 1003],
   ["a forged chunk marker", 'y-pk-batch#{"id":1}', 1003],
@@ -125,7 +122,7 @@ test("malformed frames close only the sender's connection, with a reason; the do
   const before = writer.body.toString();
 
   for (const [what, frame, code] of MALFORMED) {
-    const raw = await openRawSocket(server.url, docId);
+    const raw = await openRawSocket(serverUrl, docId);
     const frames = what === "a chunk over its declared size" ? [frame, new Uint8Array(8)] : [frame];
     const closed = await sendFrames(raw, frames);
     expect(closed?.code, what).toBe(code);
@@ -177,7 +174,7 @@ test("thousands of fuzzed frames leave the document intact and the room serving"
 
   let sent = 0;
   let closes = 0;
-  let raw = await openRawSocket(server.url, docId);
+  let raw = await openRawSocket(serverUrl, docId);
   while (sent < FRAMES) {
     const burst = Array.from({ length: BURST }, () => fuzzFrame(random));
     sent += burst.length;
@@ -186,7 +183,7 @@ test("thousands of fuzzed frames leave the document intact and the room serving"
       closes += 1;
       expect([1003, 1007, 1009]).toContain(closed.code);
       expect(closed.reason).not.toBe("");
-      raw = await openRawSocket(server.url, docId);
+      raw = await openRawSocket(serverUrl, docId);
     }
   }
   raw.socket.close();
@@ -207,7 +204,7 @@ test("an awareness flood from one connection is throttled and the room stays res
     if ([...added, ...updated].includes(FLOODER)) seen += 1;
   });
 
-  const raw = await openRawSocket(server.url, docId);
+  const raw = await openRawSocket(serverUrl, docId);
   const started = Date.now();
   for (let clock = 1; clock <= FLOOD; clock++) {
     raw.socket.send(awarenessMessage(FLOODER, clock, { user: { name: "Flood", color: "#000000" }, n: clock }));

@@ -1,27 +1,15 @@
-import { rm } from "node:fs/promises";
 import { newDocId } from "../party/shared/docId";
-import { newStateDir, type PartyKitServer, startPartyKit } from "./partykitServer";
+import { docPath } from "../src/docPath";
 import { expect, test } from "./people";
 
 const MAX_DOCUMENT_BYTES = 50_000;
-let server: PartyKitServer;
-
-test.beforeEach(async () => {
-  server = await startPartyKit({
-    stateDir: await newStateDir(),
-    vars: { COWRITE_MAX_DOCUMENT_BYTES: MAX_DOCUMENT_BYTES },
-  });
-});
-
-test.afterEach(async () => {
-  await server.stop();
-  await rm(server.stateDir, { recursive: true, force: true });
-});
+test.use({ serverVars: { COWRITE_MAX_DOCUMENT_BYTES: MAX_DOCUMENT_BYTES } });
 
 test("pasting past the document size limit says so, keeps the text here, and loses nothing stored", async ({
+  server,
   join,
 }) => {
-  const docUrl = `${server.url}/d/${newDocId()}`;
+  const docUrl = `${server.url}${docPath(newDocId())}`;
   const alice = await join("Alice", docUrl);
   const bob = await join("Bob", docUrl);
   await alice.typeAtEnd("Short and saved.");

@@ -1,25 +1,12 @@
-import { rm } from "node:fs/promises";
 import { newDocId } from "../party/shared/docId";
-import { newStateDir, type PartyKitServer, startPartyKit } from "./partykitServer";
+import { docPath } from "../src/docPath";
 import { expect, type Person, test } from "./people";
 
-let server: PartyKitServer;
-
-test.beforeEach(async () => {
-  server = await startPartyKit({ stateDir: await newStateDir() });
-});
-
-test.afterEach(async () => {
-  await server.stop();
-  await rm(server.stateDir, { recursive: true, force: true });
-});
-
-async function restartServer(): Promise<void> {
-  server = await startPartyKit({ stateDir: server.stateDir, port: server.port });
-}
-
-test("edits made offline on both sides, and across a reload, merge when the server is back", async ({ join }) => {
-  const docUrl = `${server.url}/d/${newDocId()}`;
+test("edits made offline on both sides, and across a reload, merge when the server is back", async ({
+  server,
+  join,
+}) => {
+  const docUrl = `${server.url}${docPath(newDocId())}`;
   const alice = await join("Alice", docUrl);
   const bob = await join("Bob", docUrl);
   await alice.untilWorksOffline();
@@ -42,7 +29,7 @@ test("edits made offline on both sides, and across a reload, merge when the serv
   await expect(alice.status).toHaveAttribute("data-state", "offline");
   await alice.typeAtEnd(" After reload.");
 
-  await restartServer();
+  await server.restart();
   const merged = "Shared start. Alice offline. After reload.Bob offline.";
   for (const person of [alice, bob]) {
     await expect(person.status).toHaveAttribute("data-state", "connected");
@@ -64,9 +51,9 @@ async function typeWords(person: Person, prefix: string, count: { typed: number 
   return words.join("");
 }
 
-test("killing the server while two people type loses no character", async ({ join }) => {
+test("killing the server while two people type loses no character", async ({ server, join }) => {
   test.setTimeout(120_000);
-  const docUrl = `${server.url}/d/${newDocId()}`;
+  const docUrl = `${server.url}${docPath(newDocId())}`;
   const alice = await join("Alice", docUrl);
   const bob = await join("Bob", docUrl);
   await alice.typeAtEnd("A: ");
@@ -88,7 +75,7 @@ test("killing the server while two people type loses no character", async ({ joi
     await expect
       .poll(() => Math.min(aliceCount.typed, bobCount.typed), { timeout: 60_000 })
       .toBeGreaterThan(typedAtCrash + 5);
-    await restartServer();
+    await server.restart();
     const typedAtRestart = Math.max(aliceCount.typed, bobCount.typed);
     await expect(alice.status).toHaveAttribute("data-state", "connected");
     await expect(bob.status).toHaveAttribute("data-state", "connected");
@@ -106,6 +93,11 @@ test("killing the server while two people type loses no character", async ({ joi
   const expected = `A: ${aliceWords}B: ${bobWords}`;
   await expect.poll(() => alice.text()).toBe(expected);
   await expect.poll(() => bob.text()).toBe(expected);
+
+  // What the server stored, with nobody left who could send it again.
+  await alice.context.close();
+  await bob.context.close();
+  await server.restart();
   const carol = await join("Carol", docUrl);
   await expect.poll(() => carol.text()).toBe(expected);
 });

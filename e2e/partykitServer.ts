@@ -15,6 +15,8 @@ export interface PartyKitServer {
   stateDir: string;
   /** Stops the server and everything it started (SIGKILL: as abrupt as a crash). */
   stop(): Promise<void>;
+  /** Kills the server and starts it again on the same port and state. */
+  restart(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -59,15 +61,22 @@ interface StartOptions {
 /** Starts `partykit dev` on a free port (or the one given) with its state in `stateDir`. */
 export async function startPartyKit({ stateDir, port, vars = {} }: StartOptions): Promise<PartyKitServer> {
   const chosenPort = port ?? (await freePort());
-  const args = [
-    "dev",
-    "--port",
-    String(chosenPort),
-    "--persist",
+  let stopCurrent = await launch(stateDir, chosenPort, vars);
+  return {
+    url: `http://127.0.0.1:${chosenPort}`,
+    port: chosenPort,
     stateDir,
-    "--disable-request-cf-fetch",
-    "--no-hotkeys",
-  ];
+    stop: () => stopCurrent(),
+    restart: async () => {
+      await stopCurrent();
+      stopCurrent = await launch(stateDir, chosenPort, vars);
+    },
+  };
+}
+
+/** Runs one `partykit dev` process until it serves; returns what stops it. */
+async function launch(stateDir: string, port: number, vars: Record<string, string | number>) {
+  const args = ["dev", "--port", String(port), "--persist", stateDir, "--disable-request-cf-fetch", "--no-hotkeys"];
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}=${value}`);
   // Its own process group, so stopping it also stops the workerd it starts.
   const server = spawn(PARTYKIT_BIN, args, {
@@ -84,7 +93,6 @@ export async function startPartyKit({ stateDir, port, vars = {} }: StartOptions)
   server.stderr?.on("data", record);
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
 
-  const url = `http://127.0.0.1:${chosenPort}`;
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null && server.pid !== undefined) {
       process.kill(-server.pid, "SIGKILL");
@@ -92,10 +100,10 @@ export async function startPartyKit({ stateDir, port, vars = {} }: StartOptions)
     }
   };
   try {
-    await waitUntilServing(url, server, () => log);
+    await waitUntilServing(`http://127.0.0.1:${port}`, server, () => log);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, port: chosenPort, stateDir, stop };
+  return stop;
 }

@@ -1,5 +1,8 @@
+import { rm } from "node:fs/promises";
 import { type Browser, type BrowserContext, test as base, expect, type Locator, type Page } from "@playwright/test";
 import { newDocId } from "../party/shared/docId";
+import { docPath } from "../src/docPath";
+import { newStateDir, type PartyKitServer, startPartyKit } from "./partykitServer";
 
 /** One person at their own browser: a separate context, so nothing is shared but the server. */
 export class Person {
@@ -65,6 +68,10 @@ interface People {
   join: (name: string, path?: string) => Promise<Person>;
   alice: Person;
   bob: Person;
+  /** Server variables (limits) for `server`; set with `test.use({ serverVars })`. */
+  serverVars: Record<string, string | number>;
+  /** A server of the test's own, for tests that stop it or change its limits. */
+  server: PartyKitServer;
 }
 
 async function joinAs(browser: Browser, name: string, path: string): Promise<Person> {
@@ -82,7 +89,7 @@ export const test = base.extend<People>({
     await use(newDocId());
   },
   docPath: async ({ docId }, use) => {
-    await use(`/d/${docId}`);
+    await use(docPath(docId));
   },
   join: async ({ browser, docPath }, use) => {
     const people: Person[] = [];
@@ -98,6 +105,13 @@ export const test = base.extend<People>({
   },
   bob: async ({ join }, use) => {
     await use(await join("Bob"));
+  },
+  serverVars: [{}, { option: true }],
+  server: async ({ serverVars }, use) => {
+    const server = await startPartyKit({ stateDir: await newStateDir(), vars: serverVars });
+    await use(server);
+    await server.stop();
+    await rm(server.stateDir, { recursive: true, force: true });
   },
 });
 

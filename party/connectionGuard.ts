@@ -1,7 +1,9 @@
 import type * as Party from "partykit/server";
+import { onConnect, unstable_getYDoc } from "y-partykit";
 import type * as Y from "yjs";
 import { AwarenessThrottle } from "./awarenessThrottle";
 import { type BatchMarker, parseBatchMarker } from "./batchMarker";
+import { DOCUMENT_OPTIONS } from "./documentOptions";
 import { fitsInDocument } from "./documentSize";
 import { inspectMessage } from "./inspectMessage";
 import type { Limits } from "./limits";
@@ -16,7 +18,18 @@ interface OpenBatch {
 }
 
 // A WebSocket close reason may carry at most 123 bytes.
-const MAX_REASON_LENGTH = 120;
+const MAX_REASON_BYTES = 123;
+// y-partykit's providers split messages into chunks of 1,000,000 bytes.
+const CHUNK_BYTES = 1_000_000;
+// A state request makes the server encode the whole document: a client needs one per
+// connection, so more than one a second is dropped rather than answered.
+const QUERY_INTERVAL_MS = 1000;
+
+function cutToBytes(text: string, maxBytes: number): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= maxBytes) return text;
+  return new TextDecoder().decode(bytes.slice(0, maxBytes)).replace(/\uFFFD$/, "");
+}
 
 /**
  * Everything one connection sends passes here before y-partykit sees it. Only whole,
@@ -27,11 +40,13 @@ const MAX_REASON_LENGTH = 120;
 class MessageGuard {
   private batch: OpenBatch | undefined;
   private stopped = false;
+  private lastQuery = Number.NEGATIVE_INFINITY;
   private readonly awareness: AwarenessThrottle;
+  /** The room's document, from the moment y-partykit has opened it for this connection. */
+  doc: Y.Doc | undefined;
 
   constructor(
     private readonly connection: Party.Connection,
-    private readonly doc: Y.Doc,
     private readonly limits: Limits,
   ) {
     this.awareness = new AwarenessThrottle(limits.awarenessIntervalMs);
@@ -61,6 +76,9 @@ class MessageGuard {
     if (marker.type === "start") {
       if (this.batch) return this.refuse(CloseCode.malformedMessage, "A chunked message started inside another");
       if (marker.size > this.limits.maxDocumentBytes) return this.refuseDocumentTooLarge();
+      if (marker.count < 1 || marker.count > Math.ceil(marker.size / CHUNK_BYTES) + 1) {
+        return this.refuse(CloseCode.malformedMessage, "A chunked message declared an impossible chunk count");
+      }
       this.batch = { marker, chunks: [], bytes: 0 };
       return;
     }
@@ -84,6 +102,7 @@ class MessageGuard {
   }
 
   private receiveChunk(batch: OpenBatch, chunk: Uint8Array): void {
+    if (chunk.byteLength === 0) return this.refuse(CloseCode.malformedMessage, "An empty chunk");
     batch.chunks.push(chunk);
     batch.bytes += chunk.byteLength;
     if (batch.bytes > batch.marker.size || batch.chunks.length > batch.marker.count) {
@@ -97,13 +116,15 @@ class MessageGuard {
       case "invalid":
         return this.refuse(CloseCode.malformedMessage, `Malformed message: ${verdict.reason}`);
       case "update":
-        if (!fitsInDocument(this.doc, verdict.updateBytes, this.limits.maxDocumentBytes)) {
+        if (this.doc && !fitsInDocument(this.doc, verdict.updateBytes, this.limits.maxDocumentBytes)) {
           return this.refuseDocumentTooLarge();
         }
         return deliver(message);
       case "awareness":
         return this.awareness.submit(() => deliver(message));
       case "query":
+        if (Date.now() - this.lastQuery < QUERY_INTERVAL_MS) return;
+        this.lastQuery = Date.now();
         return deliver(message);
     }
   }
@@ -118,13 +139,17 @@ class MessageGuard {
   private refuse(code: number, reason: string): void {
     console.warn(`Closing connection ${this.connection.id} (${code}): ${reason}`);
     this.stop();
-    this.connection.close(code, reason.slice(0, MAX_REASON_LENGTH));
+    this.connection.close(code, cutToBytes(reason, MAX_REASON_BYTES));
   }
 }
 
-/** The connection as y-partykit should see it: the same socket, with every incoming message guarded. */
-export function guardConnection(connection: Party.Connection, doc: Y.Doc, limits: Limits): Party.Connection {
-  const guard = new MessageGuard(connection, doc, limits);
+/**
+ * Hands the connection to y-partykit with every incoming message guarded. The guard learns
+ * the room's document once y-partykit has opened it, before any message can arrive: the
+ * listeners are in place only when `onConnect` resolves.
+ */
+export async function connectGuarded(connection: Party.Connection, room: Party.Room, limits: Limits): Promise<void> {
+  const guard = new MessageGuard(connection, limits);
   connection.addEventListener("close", () => guard.stop());
 
   // y-partykit listens with plain functions and reads only `event.data`.
@@ -134,12 +159,13 @@ export function guardConnection(connection: Party.Connection, doc: Y.Doc, limits
       guard.receive(event.data, (message) => listener({ data: message })),
     );
   };
-
-  return new Proxy(connection, {
+  const guarded = new Proxy(connection, {
     get(target, property) {
       if (property === "addEventListener") return addEventListener;
       const value: unknown = Reflect.get(target, property);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  await onConnect(guarded, room, DOCUMENT_OPTIONS);
+  guard.doc = await unstable_getYDoc(room, DOCUMENT_OPTIONS);
 }

@@ -67,6 +67,10 @@ async function readBody(request: Party.Request, limits: Limits): Promise<string 
 }
 
 async function writeDocument(request: Party.Request, room: Party.Room, limits: Limits, mode: ChangeMode) {
+  // The body is read (within its limit) before anything is refused, so that the client's
+  // connection stays usable for its next request.
+  const body = await readBody(request, limits);
+  if (body instanceof Response) return body;
   const mediaType = (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const parse = PARSERS[mediaType];
   if (!parse) return jsonError(415, "unsupported_media_type", "Send the content as text/markdown or text/html");
@@ -74,8 +78,6 @@ async function writeDocument(request: Party.Request, room: Party.Room, limits: L
   if (title !== undefined && title.length > MAX_TITLE_LENGTH) {
     return jsonError(400, "title_too_long", `A title may have at most ${MAX_TITLE_LENGTH} characters`);
   }
-  const body = await readBody(request, limits);
-  if (body instanceof Response) return body;
 
   let content: JSONContent;
   try {

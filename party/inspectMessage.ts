@@ -1,5 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
+import { awarenessStateProblem } from "./awarenessState";
 
 // The y-protocols message types a Yjs client sends.
 const MESSAGE_SYNC = 0;
@@ -43,15 +44,17 @@ function inspectAwareness(decoder: decoding.Decoder): MessageVerdict {
   for (let entry = 0; entry < entries; entry++) {
     decoding.readVarUint(update); // client id
     decoding.readVarUint(update); // clock
-    JSON.parse(decoding.readVarString(update));
+    const problem = awarenessStateProblem(decoding.readVarString(update));
+    if (problem) return { kind: "invalid", reason: problem };
   }
   if (decoding.hasContent(update)) throw new Error("trailing bytes after the awareness update");
   return { kind: "awareness" };
 }
 
 /**
- * Checks that a message is a well-formed Yjs sync or awareness message, fully, before
- * anything is applied, so a bad one can be refused without touching the document.
+ * Checks that a message is a well-formed Yjs sync or awareness message before anything is
+ * applied: updates must parse as Yjs updates, awareness states must have the shape peers
+ * expect. A bad one can then be refused without touching the document.
  */
 export function inspectMessage(message: Uint8Array): MessageVerdict {
   try {

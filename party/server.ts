@@ -1,8 +1,6 @@
 import type * as Party from "partykit/server";
-import { onConnect, unstable_getYDoc } from "y-partykit";
-import { guardConnection } from "./connectionGuard";
+import { connectGuarded } from "./connectionGuard";
 import { handleDocumentRequest } from "./documentApi";
-import { DOCUMENT_OPTIONS } from "./documentOptions";
 import { jsonError } from "./jsonError";
 import { type Limits, limitsFrom } from "./limits";
 import { CloseCode, CloseReason } from "./shared/closeCodes";
@@ -26,8 +24,7 @@ export default class DocumentServer implements Party.Server {
       connection.close(CloseCode.invalidRoom, CloseReason.invalidRoom);
       return;
     }
-    const doc = await unstable_getYDoc(this.room, DOCUMENT_OPTIONS);
-    await onConnect(guardConnection(connection, doc, this.limits), this.room, DOCUMENT_OPTIONS);
+    await connectGuarded(connection, this.room, this.limits);
   }
 
   onRequest(request: Party.Request) {

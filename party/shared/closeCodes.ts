@@ -14,14 +14,12 @@ export const CloseCode = {
   documentTooLarge: 4413,
 } as const;
 
-/** Refusals that retrying cannot fix: the client should stop reconnecting and say why. */
-export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.invalidRoom, CloseCode.documentTooLarge];
+/**
+ * Refusals that retrying cannot fix, since the client would send the same again: it should
+ * stop reconnecting and say why.
+ */
+export const FINAL_CLOSE_CODES: readonly number[] = Object.values(CloseCode);
 
 export const CloseReason = {
   invalidRoom: "Invalid room name: rooms are doc:<id> with id [A-Za-z0-9_-]{1,64}",
 } as const;
-
-/** The JSON body of every HTTP error response. */
-export interface ErrorBody {
-  error: { code: string; message: string };
-}

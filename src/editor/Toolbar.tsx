@@ -27,21 +27,27 @@ const GROUPS: ToolbarAction[][] = [
     isActive: (editor: Editor) => editor.isActive("heading", { level }),
   })),
   [
-    mark("bold", "Bold", "Mod+B", "B", (chain) => chain.toggleBold()),
-    mark("italic", "Italic", "Mod+I", "I", (chain) => chain.toggleItalic()),
-    mark("strike", "Strikethrough", "Mod+Shift+S", "S", (chain) => chain.toggleStrike()),
-    mark("code", "Inline code", "Mod+E", "</>", (chain) => chain.toggleCode()),
+    toggle("bold", "Bold", "Mod+B", "B", (chain) => chain.toggleBold()),
+    toggle("italic", "Italic", "Mod+I", "I", (chain) => chain.toggleItalic()),
+    toggle("strike", "Strikethrough", "Mod+Shift+S", "S", (chain) => chain.toggleStrike()),
+    toggle("code", "Inline code", "Mod+E", "</>", (chain) => chain.toggleCode()),
   ],
   [
-    mark("bulletList", "Bulleted list", "Mod+Shift+8", "•", (chain) => chain.toggleBulletList()),
-    mark("orderedList", "Numbered list", "Mod+Shift+7", "1.", (chain) => chain.toggleOrderedList()),
-    mark("blockquote", "Quote", "Mod+Shift+B", "❝", (chain) => chain.toggleBlockquote()),
-    mark("codeBlock", "Code block", "Mod+Alt+C", "{ }", (chain) => chain.toggleCodeBlock()),
+    toggle("bulletList", "Bulleted list", "Mod+Shift+8", "•", (chain) => chain.toggleBulletList()),
+    toggle("orderedList", "Numbered list", "Mod+Shift+7", "1.", (chain) => chain.toggleOrderedList()),
+    toggle("blockquote", "Quote", "Mod+Shift+B", "❝", (chain) => chain.toggleBlockquote()),
+    toggle("codeBlock", "Code block", "Mod+Alt+C", "{ }", (chain) => chain.toggleCodeBlock()),
     { id: "horizontalRule", label: "Divider", shortcut: "---", glyph: "―", run: (chain) => chain.setHorizontalRule() },
   ],
 ];
 
-function mark(name: string, label: string, shortcut: string, glyph: string, run: ToolbarAction["run"]): ToolbarAction {
+function toggle(
+  name: string,
+  label: string,
+  shortcut: string,
+  glyph: string,
+  run: ToolbarAction["run"],
+): ToolbarAction {
   return { id: name, label, shortcut, glyph, run, isActive: (editor) => editor.isActive(name) };
 }
 

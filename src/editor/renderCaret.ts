@@ -1,8 +1,9 @@
 import { type AwarenessUser, displayColor } from "../../party/shared/collabSchema";
 
 /**
- * A remote caret with its name label. Names come from other people, so they go in
- * as text nodes only, never as HTML.
+ * A remote caret with its name label: the label carries the `caret-label` test hook, and a
+ * colour that is not `#rrggbb` falls back to grey instead of hiding the name. Names come
+ * from other people, so they go in as text only, never as HTML.
  */
 export function renderCaret(user: AwarenessUser): HTMLElement {
   const color = displayColor(user.color);

@@ -42,5 +42,9 @@ export function readRecentDocuments(): RecentDocument[] {
 
 export function rememberDocument(docId: string, title: string): void {
   const list = withDocument(readRecentDocuments(), { docId, title, lastOpened: Date.now() });
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
+  } catch {
+    // Storage full or switched off: the list just does not grow.
+  }
 }

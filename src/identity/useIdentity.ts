@@ -14,11 +14,20 @@ function readStoredIdentity(): Identity | null {
   }
 }
 
+// Storage can be full or switched off: then the identity lasts as long as the page.
+function storeIdentity(identity: Identity): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(identity));
+  } catch {
+    // Nothing to do: the page keeps working with the identity it has.
+  }
+}
+
 function loadOrCreateIdentity(): Identity {
   const stored = readStoredIdentity();
   if (stored) return stored;
   const identity = newIdentity();
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(identity));
+  storeIdentity(identity);
   return identity;
 }
 
@@ -44,7 +53,7 @@ export function useIdentity(): { identity: Identity; rename: (typed: string) => 
       const name = cleanName(typed);
       if (name === null || name === identity.name) return;
       const renamed = { ...identity, name };
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(renamed));
+      storeIdentity(renamed);
       setIdentity(renamed);
     },
     [identity],
