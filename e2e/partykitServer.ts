@@ -17,9 +17,11 @@ export interface PartyKitServer {
   stop(): Promise<void>;
   /** Kills the server and starts it again on the same port and state. */
   restart(): Promise<void>;
+  /** The process group the server runs in now (it changes with a restart). */
+  processGroup(): number;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -61,20 +63,21 @@ interface StartOptions {
 /** Starts `partykit dev` on a free port (or the one given) with its state in `stateDir`. */
 export async function startPartyKit({ stateDir, port, vars = {} }: StartOptions): Promise<PartyKitServer> {
   const chosenPort = port ?? (await freePort());
-  let stopCurrent = await launch(stateDir, chosenPort, vars);
+  let current = await launch(stateDir, chosenPort, vars);
   return {
     url: `http://127.0.0.1:${chosenPort}`,
     port: chosenPort,
     stateDir,
-    stop: () => stopCurrent(),
+    stop: () => current.stop(),
     restart: async () => {
-      await stopCurrent();
-      stopCurrent = await launch(stateDir, chosenPort, vars);
+      await current.stop();
+      current = await launch(stateDir, chosenPort, vars);
     },
+    processGroup: () => current.processGroup,
   };
 }
 
-/** Runs one `partykit dev` process until it serves; returns what stops it. */
+/** Runs one `partykit dev` process until it serves; returns its process group and what stops it. */
 async function launch(stateDir: string, port: number, vars: Record<string, string | number>) {
   const args = ["dev", "--port", String(port), "--persist", stateDir, "--disable-request-cf-fetch", "--no-hotkeys"];
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}=${value}`);
@@ -105,5 +108,5 @@ async function launch(stateDir: string, port: number, vars: Record<string, strin
     await stop();
     throw error;
   }
-  return stop;
+  return { stop, processGroup: server.pid ?? -1 };
 }

@@ -1,0 +1,100 @@
+import { writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { browserLatency } from "./browserLatency";
+import { bundleSize } from "./bundleSize";
+import { coldLoad } from "./coldLoad";
+import { concurrentTyping } from "./concurrentTyping";
+import { editLatency } from "./editLatency";
+import { type BenchResults, printTable, resultsMarkdown } from "./report";
+import { serverMemory } from "./serverMemory";
+import { type BenchServer, startCowrite, startReference } from "./servers";
+
+const quick = process.argv.includes("--quick");
+// Each y-websocket provider in Node adds a process "exit" listener; 50 editors are expected.
+process.setMaxListeners(0);
+const ROOT = join(import.meta.dirname, "..");
+
+// Sizes: the full run takes about five minutes on two cores, --quick under one.
+const PLAN = quick
+  ? {
+      editors: [2, 10],
+      edits: 40,
+      typingEditors: [2, 10],
+      typingMs: 4_000,
+      transactions: 5_000,
+      rooms: 5,
+      keystrokes: 15,
+      longPages: 20,
+    }
+  : {
+      editors: [2, 10, 50],
+      edits: 200,
+      typingEditors: [2, 10, 50],
+      typingMs: 20_000,
+      transactions: 20_000,
+      rooms: 20,
+      keystrokes: 60,
+      longPages: 100,
+    };
+
+async function measure(server: BenchServer) {
+  const latency: BenchResults["servers"][number]["latency"] = {};
+  for (const editors of PLAN.editors) {
+    latency[editors] = await editLatency(server, editors, Math.max(PLAN.edits, editors * 2));
+    console.log(`  ${server.name}: edit latency, ${editors} editors: p50 ${latency[editors]?.p50.toFixed(2)} ms`);
+  }
+  const typing: BenchResults["servers"][number]["typing"] = {};
+  for (const editors of PLAN.typingEditors) {
+    typing[editors] = await concurrentTyping(server, editors, PLAN.typingMs);
+    console.log(`  ${server.name}: concurrent typing, ${editors} editors done`);
+  }
+  const memory = await serverMemory(server, PLAN.rooms, 5);
+  console.log(`  ${server.name}: memory done`);
+  const load = await coldLoad(server, PLAN.transactions);
+  console.log(`  ${server.name}: cold load done`);
+  return { name: server.name, latency, typing, memory, coldLoad: load };
+}
+
+async function main() {
+  const started = Date.now();
+  const results: BenchResults = {
+    quick,
+    date: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    plan: PLAN,
+    servers: [],
+    browser: { shortDocument: null, longDocument: null },
+    bundle: await bundleSize(join(ROOT, "dist")),
+  };
+  const starters = [
+    startCowrite,
+    () => startReference({ persisted: false }),
+    () => startReference({ persisted: true }),
+  ];
+  for (const start of starters) {
+    const server = await start();
+    try {
+      console.log(`Measuring ${server.name}…`);
+      results.servers.push(await measure(server));
+      if (server.name === "Cowrite") {
+        const baseUrl = server.wsUrl.replace(/^ws/, "http").replace(/\/parties\/main$/, "");
+        results.browser.shortDocument = await browserLatency(baseUrl, 0, PLAN.keystrokes);
+        results.browser.longDocument = await browserLatency(baseUrl, PLAN.longPages, PLAN.keystrokes);
+        console.log("  Cowrite: browser latency done");
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  results.seconds = Math.round((Date.now() - started) / 1000);
+
+  printTable(results);
+  await writeFile(
+    join(ROOT, "bench", quick ? "results.quick.json" : "results.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+  if (!quick) await writeFile(join(ROOT, "bench", "RESULTS.md"), resultsMarkdown(results));
+}
+
+await main();

@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { Socket } from "node:net";
+import { join } from "node:path";
+import { freePort, newStateDir, startPartyKit } from "../e2e/partykitServer";
+
+/** A server under test, as the benchmarks see it. */
+export interface BenchServer {
+  name: string;
+  /** Where a plain y-websocket client connects, and the room name it gives for a document. */
+  wsUrl: string;
+  room: (docId: string) => string;
+  /** Whether the server keeps documents across a restart. */
+  persists: boolean;
+  restart(): Promise<void>;
+  /** Resident memory of every process the server runs, in bytes. */
+  memoryBytes(): Promise<number>;
+  /** Bytes the server has written to disk. */
+  storedBytes(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const PROJECT_ROOT = join(import.meta.dirname, "..");
+
+/** Resident memory of a process group, from /proc. */
+async function groupMemoryBytes(groupId: number): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = (await readFile(`/proc/${entry}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+      if (Number(fields[2]) !== groupId) continue;
+      const status = await readFile(`/proc/${entry}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+async function directoryBytes(path: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(path, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** Cowrite's own server: `partykit dev` running party/, with its storage in a fresh directory. */
+export async function startCowrite(): Promise<BenchServer> {
+  const server = await startPartyKit({ stateDir: await newStateDir() });
+  return {
+    name: "Cowrite",
+    wsUrl: `ws://127.0.0.1:${server.port}/parties/main`,
+    room: (docId) => `doc:${docId}`,
+    persists: true,
+    restart: () => server.restart(),
+    memoryBytes: () => groupMemoryBytes(server.processGroup()),
+    storedBytes: () => directoryBytes(server.stateDir),
+    stop: async () => {
+      await server.stop();
+      await rm(server.stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The reference Yjs server, @y/websocket-server, in memory or with its LevelDB persistence. */
+export async function startReference({ persisted }: { persisted: boolean }): Promise<BenchServer> {
+  const port = await freePort();
+  const dataDir = persisted ? await newStateDir() : undefined;
+  let process_: ChildProcess;
+  const launch = async () => {
+    process_ = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/@y/websocket-server/src/server.js")], {
+      detached: true,
+      stdio: "ignore",
+      env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...(dataDir ? { YPERSISTENCE: dataDir } : {}) },
+    });
+    await waitForPort(port);
+  };
+  const kill = async () => {
+    if (process_.exitCode !== null || process_.pid === undefined) return;
+    const exited = new Promise((resolve) => process_.once("exit", resolve));
+    process.kill(-process_.pid, "SIGKILL");
+    await exited;
+  };
+  await launch();
+  return {
+    name: persisted ? "y-websocket-server + LevelDB" : "y-websocket-server (memory)",
+    wsUrl: `ws://127.0.0.1:${port}`,
+    room: (docId) => docId,
+    persists: persisted,
+    restart: async () => {
+      await kill();
+      await launch();
+    },
+    memoryBytes: () => groupMemoryBytes(process_.pid ?? -1),
+    storedBytes: () => (dataDir ? directoryBytes(dataDir) : Promise.resolve(0)),
+    stop: async () => {
+      await kill();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForPort(port: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = new Socket();
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+      socket.connect(port, "127.0.0.1");
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing listened on ${port}`);
+}
