@@ -1,12 +1,11 @@
 import type * as Party from "partykit/server";
-import { onConnect, unstable_getYDoc } from "y-partykit";
 import type * as Y from "yjs";
 import { AwarenessThrottle } from "./awarenessThrottle";
 import { type BatchMarker, parseBatchMarker } from "./batchMarker";
-import { DOCUMENT_OPTIONS } from "./documentOptions";
 import { fitsInDocument } from "./documentSize";
 import { inspectMessage } from "./inspectMessage";
 import type { Limits } from "./limits";
+import type { RoomDocument } from "./roomDocument";
 import { CloseCode } from "./shared/closeCodes";
 
 type Deliver = (message: Uint8Array) => void;
@@ -146,9 +145,13 @@ class MessageGuard {
 /**
  * Hands the connection to y-partykit with every incoming message guarded. The guard learns
  * the room's document once y-partykit has opened it, before any message can arrive: the
- * listeners are in place only when `onConnect` resolves.
+ * listeners are in place only when connecting resolves.
  */
-export async function connectGuarded(connection: Party.Connection, room: Party.Room, limits: Limits): Promise<void> {
+export async function connectGuarded(
+  connection: Party.Connection,
+  document: RoomDocument,
+  limits: Limits,
+): Promise<void> {
   const guard = new MessageGuard(connection, limits);
   connection.addEventListener("close", () => guard.stop());
 
@@ -166,6 +169,5 @@ export async function connectGuarded(connection: Party.Connection, room: Party.R
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  await onConnect(guarded, room, DOCUMENT_OPTIONS);
-  guard.doc = await unstable_getYDoc(room, DOCUMENT_OPTIONS);
+  guard.doc = await document.connect(guarded);
 }

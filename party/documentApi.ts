@@ -1,13 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
 import type * as Party from "partykit/server";
-import { unstable_getYDoc } from "y-partykit";
 import * as Y from "yjs";
 import { type ChangeMode, documentChange, documentContent } from "./documentChange";
-import { DOCUMENT_OPTIONS } from "./documentOptions";
 import { fitsInDocument } from "./documentSize";
 import { htmlToDocument } from "./htmlToDocument";
 import { jsonError } from "./jsonError";
 import type { Limits } from "./limits";
+import type { RoomDocument } from "./roomDocument";
 import { API_CHANGES_PARAM, encodeApiChange } from "./shared/apiChangeMessage";
 import { TITLE_FIELD, UNTITLED } from "./shared/collabSchema";
 import {
@@ -37,12 +36,12 @@ function exists(doc: Y.Doc): boolean {
   return doc.store.clients.size > 0;
 }
 
-async function readDocument(request: Party.Request, room: Party.Room): Promise<Response> {
+async function readDocument(request: Party.Request, document: RoomDocument): Promise<Response> {
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!isDocumentFormat(format)) {
     return jsonError(400, "unknown_format", `format must be one of ${DOCUMENT_FORMATS.join(", ")}`);
   }
-  const doc = await unstable_getYDoc(room, DOCUMENT_OPTIONS);
+  const doc = await document.open();
   if (!exists(doc)) return jsonError(404, "not_found", "There is no document with this id");
   const fileName = `${doc.getText(TITLE_FIELD).toString().trim() || UNTITLED}.${FILE_EXTENSIONS[format]}`;
   return new Response(renderDocument(documentContent(doc), format), {
@@ -66,7 +65,13 @@ async function readBody(request: Party.Request, limits: Limits): Promise<string 
   }
 }
 
-async function writeDocument(request: Party.Request, room: Party.Room, limits: Limits, mode: ChangeMode) {
+async function writeDocument(
+  request: Party.Request,
+  room: Party.Room,
+  document: RoomDocument,
+  limits: Limits,
+  mode: ChangeMode,
+) {
   // The body is read (within its limit) before anything is refused, so that the client's
   // connection stays usable for its next request.
   const body = await readBody(request, limits);
@@ -85,7 +90,7 @@ async function writeDocument(request: Party.Request, room: Party.Room, limits: L
   } catch (error) {
     return jsonError(422, "invalid_content", `The ${mediaType} could not be read: ${(error as Error).message}`);
   }
-  const doc = await unstable_getYDoc(room, DOCUMENT_OPTIONS);
+  const doc = await document.open();
   const update = documentChange(doc, content, mode, title);
   if (!fitsInDocument(doc, update.byteLength, limits.maxDocumentBytes)) {
     return jsonError(
@@ -103,18 +108,25 @@ async function writeDocument(request: Party.Request, room: Party.Room, limits: L
     }
   }
   Y.applyUpdate(doc, update);
+  // Answered once stored, so a script that gets 200 knows the change is kept.
+  await document.flush();
   return Response.json({ ok: true, mode, updateBytes: update.byteLength });
 }
 
 /** The document's HTTP API: GET reads it in a chosen format, PUT replaces its content, POST appends to it. */
-export function handleDocumentRequest(request: Party.Request, room: Party.Room, limits: Limits): Promise<Response> {
+export function handleDocumentRequest(
+  request: Party.Request,
+  room: Party.Room,
+  document: RoomDocument,
+  limits: Limits,
+): Promise<Response> {
   switch (request.method) {
     case "GET":
-      return readDocument(request, room);
+      return readDocument(request, document);
     case "PUT":
-      return writeDocument(request, room, limits, "replace");
+      return writeDocument(request, room, document, limits, "replace");
     case "POST":
-      return writeDocument(request, room, limits, "append");
+      return writeDocument(request, room, document, limits, "append");
     default:
       return Promise.resolve(
         jsonError(405, "method_not_allowed", `${request.method} is not supported; use GET, PUT or POST`),

@@ -3,15 +3,18 @@ import { connectGuarded } from "./connectionGuard";
 import { handleDocumentRequest } from "./documentApi";
 import { jsonError } from "./jsonError";
 import { type Limits, limitsFrom } from "./limits";
+import { RoomDocument } from "./roomDocument";
 import { CloseCode, CloseReason } from "./shared/closeCodes";
 import { docIdFromRoomName } from "./shared/roomName";
 
 /** One room per document, `doc:<docId>`; Yjs sync and persistence come from y-partykit. */
 export default class DocumentServer implements Party.Server {
   private readonly limits: Limits;
+  private readonly document: RoomDocument;
 
   constructor(readonly room: Party.Room) {
     this.limits = limitsFrom(room.env);
+    this.document = new RoomDocument(room);
   }
 
   // Refuse requests to non-document rooms at the edge, without waking a room.
@@ -24,11 +27,19 @@ export default class DocumentServer implements Party.Server {
       connection.close(CloseCode.invalidRoom, CloseReason.invalidRoom);
       return;
     }
-    await connectGuarded(connection, this.room, this.limits);
+    await connectGuarded(connection, this.document, this.limits);
+  }
+
+  // The last person out: fold the stored updates into one snapshot for a fast next load.
+  async onClose(closed: Party.Connection) {
+    const open = [...this.room.getConnections()].filter(
+      (connection) => connection !== closed && connection.readyState === WebSocket.OPEN,
+    );
+    if (open.length === 0 && isDocumentRoom(this.room.id)) await this.document.compact();
   }
 
   onRequest(request: Party.Request) {
-    return handleDocumentRequest(request, this.room, this.limits);
+    return handleDocumentRequest(request, this.room, this.document, this.limits);
   }
 }
 
