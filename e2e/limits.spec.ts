@@ -1,15 +1,12 @@
-import { newDocId } from "../party/shared/docId";
-import { docPath } from "../src/docPath";
 import { expect, test } from "./people";
 
 const MAX_DOCUMENT_BYTES = 50_000;
 test.use({ serverVars: { COWRITE_MAX_DOCUMENT_BYTES: MAX_DOCUMENT_BYTES } });
 
 test("pasting past the document size limit says so, keeps the text here, and loses nothing stored", async ({
-  server,
+  serverDocUrl: docUrl,
   join,
 }) => {
-  const docUrl = `${server.url}${docPath(newDocId())}`;
   const alice = await join("Alice", docUrl);
   const bob = await join("Bob", docUrl);
   await alice.typeAtEnd("Short and saved.");

@@ -1,12 +1,10 @@
-import { newDocId } from "../party/shared/docId";
-import { docPath } from "../src/docPath";
 import { expect, type Person, test } from "./people";
 
 test("edits made offline on both sides, and across a reload, merge when the server is back", async ({
   server,
+  serverDocUrl: docUrl,
   join,
 }) => {
-  const docUrl = `${server.url}${docPath(newDocId())}`;
   const alice = await join("Alice", docUrl);
   const bob = await join("Bob", docUrl);
   await alice.untilWorksOffline();
@@ -51,9 +49,8 @@ async function typeWords(person: Person, prefix: string, count: { typed: number 
   return words.join("");
 }
 
-test("killing the server while two people type loses no character", async ({ server, join }) => {
+test("killing the server while two people type loses no character", async ({ server, serverDocUrl: docUrl, join }) => {
   test.setTimeout(120_000);
-  const docUrl = `${server.url}${docPath(newDocId())}`;
   const alice = await join("Alice", docUrl);
   const bob = await join("Bob", docUrl);
   await alice.typeAtEnd("A: ");

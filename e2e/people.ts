@@ -72,6 +72,8 @@ interface People {
   serverVars: Record<string, string | number>;
   /** A server of the test's own, for tests that stop it or change its limits. */
   server: PartyKitServer;
+  /** The test's document on that server. */
+  serverDocUrl: string;
 }
 
 async function joinAs(browser: Browser, name: string, path: string): Promise<Person> {
@@ -112,6 +114,9 @@ export const test = base.extend<People>({
     await use(server);
     await server.stop();
     await rm(server.stateDir, { recursive: true, force: true });
+  },
+  serverDocUrl: async ({ server, docPath }, use) => {
+    await use(`${server.url}${docPath}`);
   },
 });
 

@@ -1,9 +1,10 @@
-import { newDocId } from "../party/shared/docId";
-import { docPath } from "../src/docPath";
 import { expect, test } from "./people";
 
-test("a document survives the server being killed and started again", async ({ server, join }) => {
-  const docUrl = `${server.url}${docPath(newDocId())}`;
+test("a document survives the server being killed and started again", async ({
+  server,
+  serverDocUrl: docUrl,
+  join,
+}) => {
   const alice = await join("Alice", docUrl);
   const bob = await join("Bob", docUrl);
   await alice.typeAtEnd("Written before the crash.");
@@ -20,8 +21,7 @@ test("a document survives the server being killed and started again", async ({ s
   await expect.poll(() => carol.text("h2")).toBe("Written before the crash.");
 });
 
-test("people who stay reconnect by themselves after a restart", async ({ server, join }) => {
-  const docUrl = `${server.url}${docPath(newDocId())}`;
+test("people who stay reconnect by themselves after a restart", async ({ server, serverDocUrl: docUrl, join }) => {
   const alice = await join("Alice", docUrl);
   await alice.typeAtEnd("Still here.");
   await server.restart();
