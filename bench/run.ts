@@ -39,6 +39,9 @@ const PLAN = quick
     };
 
 async function measure(server: BenchServer) {
+  // The same warm-up for every server, not measured: V8 and workerd compile hot paths on first
+  // use, and a server in use has long since done so (Cowrite's p50 settles after ~1,500 edits).
+  await editLatency(server, 2, PLAN.warmupEdits);
   const latency: BenchResults["servers"][number]["latency"] = {};
   for (const editors of PLAN.editors) {
     latency[editors] = await editLatency(server, editors, Math.max(PLAN.edits, editors * 2));
