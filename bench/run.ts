@@ -18,6 +18,7 @@ const ROOT = join(import.meta.dirname, "..");
 // Sizes: the full run takes about five minutes on two cores, --quick under one.
 const PLAN = quick
   ? {
+      warmupEdits: 300,
       editors: [2, 10],
       edits: 40,
       typingEditors: [2, 10],
@@ -28,6 +29,7 @@ const PLAN = quick
       longPages: 20,
     }
   : {
+      warmupEdits: 1500,
       editors: [2, 10, 50],
       edits: 200,
       typingEditors: [2, 10, 50],
