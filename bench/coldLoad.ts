@@ -26,10 +26,14 @@ async function timeToContent(server: BenchServer, docId: string, expected: strin
   const start = performance.now();
   const client = await connect(server, docId);
   const text = client.doc.getText("t");
+  let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     until(client.doc, () => text.length >= expected.length),
-    new Promise((resolve) => setTimeout(resolve, 60_000)),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, 60_000);
+    }),
   ]);
+  clearTimeout(timer);
   const elapsed = performance.now() - start;
   const identical = text.toString() === expected;
   client.close();
