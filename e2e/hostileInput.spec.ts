@@ -243,3 +243,33 @@ test("a change that would pass the document size limit is refused and nothing st
   writer.write("Still writable.");
   await expect.poll(() => observer.body.toString()).toBe(writer.body.toString());
 });
+
+test("large messages parked half-sent are bounded per room, and the room frees them when senders go", async () => {
+  const { docId, writer, observer } = await documentWith("Room content.");
+  // The room holds at most two documents' worth (2 × 200 kB) of partly received messages.
+  const chunk = new Uint8Array(150_000).fill(1);
+  const marker = (type: "start" | "end") =>
+    `y-pk-batch#${JSON.stringify({ id: "big", type, size: chunk.length, count: 1 })}`;
+  const park = async () => {
+    const raw = await openRawSocket(serverUrl, docId);
+    raw.socket.send(marker("start"));
+    raw.socket.send(chunk);
+    return raw;
+  };
+  const parked = [await park(), await park(), await park()];
+
+  // Whichever arrived last finds the budget spent; the others finish their (garbage) messages.
+  const refused = await Promise.race(parked.map((raw) => raw.closed.then((closed) => ({ raw, closed }))));
+  expect(refused.closed.code).toBe(1013);
+  const others = parked.filter((raw) => raw !== refused.raw);
+  for (const raw of others) raw.socket.send(marker("end"));
+  for (const raw of others) expect((await raw.closed).code).toBe(1007);
+
+  // With those gone the budget is free again: a new large message is read, and judged on its bytes.
+  const next = await park();
+  next.socket.send(marker("end"));
+  expect((await next.closed).code).toBe(1007);
+
+  writer.write("Still serving.");
+  await expect.poll(() => observer.body.toString()).toBe(writer.body.toString());
+});

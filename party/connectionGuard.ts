@@ -1,6 +1,7 @@
 import type * as Party from "partykit/server";
 import type * as Y from "yjs";
 import { AwarenessThrottle } from "./awarenessThrottle";
+import type { ChunkBudget } from "./chunkBudget";
 import { type BatchMarker, parseBatchMarker } from "./batchMarker";
 import { fitsInDocument } from "./documentSize";
 import { inspectMessage } from "./inspectMessage";
@@ -47,6 +48,7 @@ class MessageGuard {
   constructor(
     private readonly connection: Party.Connection,
     private readonly limits: Limits,
+    private readonly chunkBudget: ChunkBudget,
   ) {
     this.awareness = new AwarenessThrottle(limits.awarenessIntervalMs);
   }
@@ -65,8 +67,15 @@ class MessageGuard {
 
   stop(): void {
     this.stopped = true;
-    this.batch = undefined;
+    this.dropBatch();
     this.awareness.stop();
+  }
+
+  private dropBatch(): OpenBatch | undefined {
+    const batch = this.batch;
+    if (batch) this.chunkBudget.give(batch.bytes);
+    this.batch = undefined;
+    return batch;
   }
 
   private receiveText(text: string, deliver: Deliver): void {
@@ -81,8 +90,7 @@ class MessageGuard {
       this.batch = { marker, chunks: [], bytes: 0 };
       return;
     }
-    const batch = this.batch;
-    this.batch = undefined;
+    const batch = this.dropBatch();
     if (
       !batch ||
       batch.marker.id !== marker.id ||
@@ -102,6 +110,9 @@ class MessageGuard {
 
   private receiveChunk(batch: OpenBatch, chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return this.refuse(CloseCode.malformedMessage, "An empty chunk");
+    if (!this.chunkBudget.take(chunk.byteLength)) {
+      return this.refuse(CloseCode.tryAgainLater, "The room is receiving too many large messages; try again shortly");
+    }
     batch.chunks.push(chunk);
     batch.bytes += chunk.byteLength;
     if (batch.bytes > batch.marker.size || batch.chunks.length > batch.marker.count) {
@@ -151,8 +162,9 @@ export async function connectGuarded(
   connection: Party.Connection,
   document: RoomDocument,
   limits: Limits,
+  chunkBudget: ChunkBudget,
 ): Promise<void> {
-  const guard = new MessageGuard(connection, limits);
+  const guard = new MessageGuard(connection, limits, chunkBudget);
   connection.addEventListener("close", () => guard.stop());
 
   // y-partykit listens with plain functions and reads only `event.data`.

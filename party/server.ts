@@ -1,4 +1,5 @@
 import type * as Party from "partykit/server";
+import { ChunkBudget } from "./chunkBudget";
 import { connectGuarded } from "./connectionGuard";
 import { handleDocumentRequest } from "./documentApi";
 import { jsonError } from "./jsonError";
@@ -11,10 +12,13 @@ import { docIdFromRoomName } from "./shared/roomName";
 export default class DocumentServer implements Party.Server {
   private readonly limits: Limits;
   private readonly document: RoomDocument;
+  private readonly chunkBudget: ChunkBudget;
 
   constructor(readonly room: Party.Room) {
     this.limits = limitsFrom(room.env);
     this.document = new RoomDocument(room);
+    // Two documents' worth: two people may paste large content at once.
+    this.chunkBudget = new ChunkBudget(this.limits.maxDocumentBytes * 2);
   }
 
   // Refuse requests to non-document rooms at the edge, without waking a room.
@@ -27,7 +31,7 @@ export default class DocumentServer implements Party.Server {
       connection.close(CloseCode.invalidRoom, CloseReason.invalidRoom);
       return;
     }
-    await connectGuarded(connection, this.document, this.limits);
+    await connectGuarded(connection, this.document, this.limits, this.chunkBudget);
   }
 
   // The last person out: fold the stored updates into one snapshot for a fast next load.

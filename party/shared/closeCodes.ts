@@ -9,6 +9,8 @@ export const CloseCode = {
   malformedMessage: 1007,
   /** A frame over the frame limit. */
   messageTooBig: 1009,
+  /** The room is holding too much of other connections' large messages: retry shortly. */
+  tryAgainLater: 1013,
   invalidRoom: 4400,
   /** The change would take the document past its size limit; nothing of it was applied. */
   documentTooLarge: 4413,
@@ -18,7 +20,13 @@ export const CloseCode = {
  * Refusals that retrying cannot fix, since the client would send the same again: it should
  * stop reconnecting and say why.
  */
-export const FINAL_CLOSE_CODES: readonly number[] = Object.values(CloseCode);
+export const FINAL_CLOSE_CODES: readonly number[] = [
+  CloseCode.unsupportedData,
+  CloseCode.malformedMessage,
+  CloseCode.messageTooBig,
+  CloseCode.invalidRoom,
+  CloseCode.documentTooLarge,
+];
 
 export const CloseReason = {
   invalidRoom: "Invalid room name: rooms are doc:<id> with id [A-Za-z0-9_-]{1,64}",
