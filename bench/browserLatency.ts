@@ -1,6 +1,7 @@
 import { chromium, type Page } from "@playwright/test";
 import { browserLaunchOptions } from "../e2e/browserLaunchOptions";
 import { newDocId } from "../party/shared/docId";
+import { documentApiPath } from "../party/shared/roomName";
 import { docPath } from "../src/docPath";
 import { type Summary, summarize } from "./stats";
 
@@ -26,7 +27,7 @@ export async function browserLatency(baseUrl: string, pages: number, keystrokes:
   try {
     const docId = newDocId();
     if (pages > 0) {
-      const response = await fetch(`${baseUrl}/parties/main/doc:${docId}`, {
+      const response = await fetch(`${baseUrl}${documentApiPath(docId)}`, {
         method: "PUT",
         headers: { "Content-Type": "text/markdown" },
         body: PAGE_OF_TEXT.repeat(pages),

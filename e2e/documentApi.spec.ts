@@ -1,7 +1,8 @@
 import { newDocId } from "../party/shared/docId";
+import { documentApiPath } from "../party/shared/roomName";
 import { expect, type Person, test } from "./people";
 
-const api = (docId: string, query = "") => `/parties/main/doc:${docId}${query}`;
+const api = (docId: string, query = "") => `${documentApiPath(docId)}${query}`;
 
 /** Writes a little of everything through the toolbar, shortcuts and Markdown input rules. */
 async function writeRichContent(person: Person) {

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { documentApiPath } from "../party/shared/roomName";
 import { expect, test } from "./people";
 
 test("the title is shared live, names the page and the exported files", async ({ alice, bob, request, docId }) => {
@@ -23,7 +24,7 @@ test("the title is shared live, names the page and the exported files", async ({
   expect(page).toContain("<title>Quarterly plan</title>");
   expect(page).toContain("<p>Grow by <em>a lot</em>.</p>");
 
-  const api = await request.get(`/parties/main/doc:${docId}?format=markdown`);
+  const api = await request.get(`${documentApiPath(docId)}?format=markdown`);
   expect(api.headers()["content-disposition"]).toContain("Quarterly%20plan.md");
 });
 

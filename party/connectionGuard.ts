@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import { AwarenessThrottle } from "./awarenessThrottle";
 import type { ChunkBudget } from "./chunkBudget";
 import { type BatchMarker, parseBatchMarker } from "./batchMarker";
+import { concatBytes } from "./concatBytes";
 import { fitsInDocument } from "./documentSize";
 import { inspectMessage } from "./inspectMessage";
 import type { Limits } from "./limits";
@@ -99,13 +100,7 @@ class MessageGuard {
     ) {
       return this.refuse(CloseCode.malformedMessage, "A chunked message did not add up");
     }
-    const message = new Uint8Array(batch.bytes);
-    let offset = 0;
-    for (const chunk of batch.chunks) {
-      message.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    this.receiveMessage(message, deliver);
+    this.receiveMessage(concatBytes(batch.chunks), deliver);
   }
 
   private receiveChunk(batch: OpenBatch, chunk: Uint8Array): void {

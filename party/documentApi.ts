@@ -8,13 +8,13 @@ import { jsonError } from "./jsonError";
 import type { Limits } from "./limits";
 import type { RoomDocument } from "./roomDocument";
 import { API_CHANGES_PARAM, encodeApiChange } from "./shared/apiChangeMessage";
-import { TITLE_FIELD, UNTITLED } from "./shared/collabSchema";
+import { MAX_TITLE_LENGTH, TITLE_FIELD } from "./shared/collabSchema";
 import {
   CONTENT_TYPES,
   DOCUMENT_FORMATS,
   type DocumentFormat,
   documentFromMarkdown,
-  FILE_EXTENSIONS,
+  fileNameFor,
   renderDocument,
 } from "./shared/documentFormats";
 
@@ -23,7 +23,6 @@ const PARSERS: Record<string, (text: string) => JSONContent> = {
   "text/html": htmlToDocument,
 };
 
-const MAX_TITLE_LENGTH = 200;
 // Sent as one WebSocket text frame, so it must stay under the 1 MiB frame cap.
 const MAX_API_CHANGE_FRAME = 1_000_000;
 
@@ -43,7 +42,7 @@ async function readDocument(request: Party.Request, document: RoomDocument): Pro
   }
   const doc = await document.open();
   if (!exists(doc)) return jsonError(404, "not_found", "There is no document with this id");
-  const fileName = `${doc.getText(TITLE_FIELD).toString().trim() || UNTITLED}.${FILE_EXTENSIONS[format]}`;
+  const fileName = fileNameFor(doc.getText(TITLE_FIELD).toString(), format);
   return new Response(renderDocument(documentContent(doc), format), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],

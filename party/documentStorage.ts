@@ -1,5 +1,6 @@
 import type * as Party from "partykit/server";
 import * as Y from "yjs";
+import { concatBytes } from "./concatBytes";
 
 const SNAPSHOT = "snapshot:";
 const UPDATE = "update:";
@@ -27,18 +28,7 @@ async function readEntries(storage: Party.Storage, prefix: string): Promise<Map<
     const entry = Number(name.slice(prefix.length).split(":")[0]);
     chunksByEntry.set(entry, [...(chunksByEntry.get(entry) ?? []), chunk]);
   }
-  return new Map([...chunksByEntry].map(([entry, chunks]) => [entry, joined(chunks)]));
-}
-
-function joined(parts: Iterable<Uint8Array>): Uint8Array {
-  const list = [...parts];
-  const bytes = new Uint8Array(list.reduce((total, part) => total + part.byteLength, 0));
-  let offset = 0;
-  for (const part of list) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
+  return new Map([...chunksByEntry].map(([entry, chunks]) => [entry, concatBytes(chunks)]));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { EditorContent } from "@tiptap/react";
 import { useEffect } from "react";
-import { UNTITLED } from "../party/shared/collabSchema";
+import { displayTitle } from "../party/shared/collabSchema";
 import { type DocumentSession, discardUnsavedChanges } from "./collab/documentSession";
 import { useConnectionState } from "./collab/useConnectionState";
 import { useDocumentSession } from "./collab/useDocumentSession";
@@ -34,7 +34,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
   const [title, setTitle] = useDocumentTitle(doc);
 
   useEffect(() => {
-    document.title = `${title.trim() || UNTITLED} · Cowrite`;
+    document.title = `${displayTitle(title)} · Cowrite`;
     rememberDocument(docId, title);
   }, [docId, title]);
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { UNTITLED } from "../party/shared/collabSchema";
+import { displayTitle } from "../party/shared/collabSchema";
 import { docPath } from "./docPath";
 import { readRecentDocuments } from "./home/recentDocuments";
 import { ImportButton, useImport } from "./ImportButton";
@@ -65,7 +65,7 @@ export function HomePage() {
         {documents.map((document) => (
           <li key={document.docId}>
             <a className="recent-doc" data-testid="recent-doc" href={docPath(document.docId)}>
-              <span className="recent-doc-title">{document.title.trim() || UNTITLED}</span>
+              <span className="recent-doc-title">{displayTitle(document.title)}</span>
               <span className="recent-doc-opened">Opened {openedAgo(document.lastOpened, now)}</span>
             </a>
           </li>

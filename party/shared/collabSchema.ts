@@ -7,6 +7,14 @@ export const TITLE_FIELD = "title";
 /** What a document without a title is called. */
 export const UNTITLED = "Untitled document";
 
+/** The longest title a document may have. */
+export const MAX_TITLE_LENGTH = 200;
+
+/** A title as people see it: trimmed, or UNTITLED when there is none. */
+export function displayTitle(title: string): string {
+  return title.trim() || UNTITLED;
+}
+
 /**
  * What each client publishes in its awareness state under `user`
  * (the convention of TipTap's collaboration caret, so other Yjs tools can join).

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import type { Node } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer";
+import { displayTitle } from "./collabSchema";
 import { DOCUMENT_EXTENSIONS, documentSchema } from "./documentSchema";
 
 /** The forms a document can be read in. */
@@ -21,6 +22,13 @@ export const FILE_EXTENSIONS: Record<DocumentFormat, string> = {
   json: "json",
   text: "txt",
 };
+
+/** A file name for a document in a format: its title, with what file systems refuse made dashes. */
+export function fileNameFor(title: string, format: DocumentFormat): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const base = displayTitle(title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-"));
+  return `${base}.${FILE_EXTENSIONS[format]}`;
+}
 
 const markdown = new MarkdownManager({ extensions: DOCUMENT_EXTENSIONS });
 

@@ -1,6 +1,5 @@
-import { DOCUMENT_PARTY } from "../../party/shared/collabSchema";
 import { newDocId } from "../../party/shared/docId";
-import { docRoomName } from "../../party/shared/roomName";
+import { documentApiPath } from "../../party/shared/roomName";
 
 const MEDIA_TYPES: Record<string, string> = {
   md: "text/markdown",
@@ -23,7 +22,7 @@ export async function importDocument(file: File): Promise<string> {
   const mediaType = MEDIA_TYPES[extension.toLowerCase()];
   if (!mediaType) throw new Error(`${file.name} is not a Markdown (.md) or HTML (.html) file`);
   const docId = newDocId();
-  const url = `/parties/${DOCUMENT_PARTY}/${docRoomName(docId)}?title=${encodeURIComponent(name)}`;
+  const url = `${documentApiPath(docId)}?title=${encodeURIComponent(name)}`;
   const response = await fetch(url, { method: "PUT", headers: { "Content-Type": mediaType }, body: file });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -1,6 +1,4 @@
-import { UNTITLED } from "../../party/shared/collabSchema";
-
-export const MAX_TITLE_LENGTH = 200;
+import { MAX_TITLE_LENGTH, UNTITLED } from "../../party/shared/collabSchema";
 
 interface DocumentTitleProps {
   title: string;
