@@ -1,3 +1,6 @@
+import { settingsFrom } from "./settings";
+import { DEFAULT_HEARTBEAT_DROP_MS, DEFAULT_HEARTBEAT_PING_MS } from "./shared/heartbeat";
+
 /** What every document room enforces. The README lists these and what users see at each. */
 export interface Limits {
   /** The largest single WebSocket frame, in bytes: Cloudflare's own cap, 1 MiB. */
@@ -8,6 +11,10 @@ export interface Limits {
   awarenessIntervalMs: number;
   /** The largest body of an HTTP request that writes a document. */
   maxRequestBytes: number;
+  /** How long a heartbeat connection may be silent before it is pinged, and how often it is pinged then. */
+  heartbeatPingMs: number;
+  /** How long a heartbeat connection may be silent, pings unanswered, before it is closed as gone. */
+  heartbeatDropMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -15,6 +22,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxDocumentBytes: 5_000_000,
   awarenessIntervalMs: 50,
   maxRequestBytes: 512 * 1024,
+  heartbeatPingMs: DEFAULT_HEARTBEAT_PING_MS,
+  heartbeatDropMs: DEFAULT_HEARTBEAT_DROP_MS,
 };
 
 const ENV_NAMES: Record<keyof Limits, string> = {
@@ -22,19 +31,16 @@ const ENV_NAMES: Record<keyof Limits, string> = {
   maxDocumentBytes: "COWRITE_MAX_DOCUMENT_BYTES",
   awarenessIntervalMs: "COWRITE_AWARENESS_INTERVAL_MS",
   maxRequestBytes: "COWRITE_MAX_REQUEST_BYTES",
+  heartbeatPingMs: "COWRITE_HEARTBEAT_PING_MS",
+  heartbeatDropMs: "COWRITE_HEARTBEAT_DROP_MS",
 };
 
-/** The limits, with any set in the environment (`partykit dev --var NAME=value`) in place of the defaults. */
+/** The limits, with any set in the environment in place of the defaults. */
 export function limitsFrom(env: Record<string, unknown>): Limits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(ENV_NAMES) as (keyof Limits)[]) {
-    const raw = env[ENV_NAMES[key]];
-    if (raw === undefined || raw === "") continue;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value <= 0) {
-      throw new Error(`${ENV_NAMES[key]} must be a positive whole number, not ${JSON.stringify(raw)}`);
-    }
-    limits[key] = value;
+  const limits = settingsFrom(env, DEFAULT_LIMITS, ENV_NAMES);
+  // Else a quiet connection would be dropped without ever being pinged.
+  if (limits.heartbeatDropMs <= limits.heartbeatPingMs) {
+    throw new Error(`${ENV_NAMES.heartbeatDropMs} must be longer than ${ENV_NAMES.heartbeatPingMs}`);
   }
   return limits;
 }

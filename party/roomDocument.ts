@@ -1,46 +1,191 @@
 import type * as Party from "partykit/server";
 import { onConnect, unstable_getYDoc, type YPartyKitOptions } from "y-partykit";
-import type * as Y from "yjs";
-import { DocumentStorage } from "./documentStorage";
+import * as Y from "yjs";
+import type { StorageStats } from "./shared/storageStats";
+import { DocumentStorage } from "./storage/documentStorage";
+import { LimitedStorage } from "./storage/limitedStorage";
+import type { StoragePolicy } from "./storage/storagePolicy";
+
+/** The document as y-partykit holds it, with the connections it serves and their awareness ids. */
+export type SharedDocument = Awaited<ReturnType<typeof unstable_getYDoc>>;
+
+interface Session {
+  doc: Y.Doc;
+  storage: DocumentStorage;
+}
+
+/** A copy of the document loaded for HTTP requests while no one is connected. */
+interface DetachedSession {
+  session: Promise<Session>;
+  /** Its storage, once loaded. */
+  storage?: DocumentStorage;
+  users: number;
+  /** Resolves once the session is closed and everything it had is written. */
+  ended: Promise<void>;
+  end: () => void;
+}
+
+// y-partykit keeps documents in a map of its module's, which outlives a room that is
+// evicted and created again in the same isolate: the storage that kept such a document
+// must stop when the new room takes it over.
+const keepers = new WeakMap<Y.Doc, DocumentStorage>();
 
 /**
- * A room's document as y-partykit holds it, kept in the room's storage by DocumentStorage.
- * Every way in (connections, the HTTP API) goes through here, so all use the same options:
- * y-partykit keeps the first options a document was opened with.
+ * A room's document, in memory only while someone uses it. Connections share y-partykit's
+ * copy (the live session); HTTP requests with no one connected share a copy loaded for
+ * them (a detached session). One session at a time: each loads from storage only after
+ * the one before has closed, which writes everything it had and folds the log.
  */
 export class RoomDocument {
-  private readonly storage: DocumentStorage;
+  private readonly storage: LimitedStorage;
   private readonly options: YPartyKitOptions;
-  private readonly stored = new WeakSet<Y.Doc>();
+  private live: Promise<SharedDocument> | undefined;
+  private liveStorage: DocumentStorage | undefined;
+  private loadedForLive: DocumentStorage | undefined;
+  private detached: DetachedSession | undefined;
+  /** Resolves once the last session to close has closed. */
+  private closed: Promise<void> = Promise.resolve();
+  /** The storage of a session still writing out and folding: the document is in memory until it is done. */
+  private closing: DocumentStorage | undefined;
 
-  constructor(private readonly room: Party.Room) {
-    this.storage = new DocumentStorage(room.storage);
-    this.options = { gc: true, load: () => this.storage.load() };
+  constructor(
+    private readonly room: Party.Room,
+    private readonly policy: StoragePolicy,
+  ) {
+    this.storage = new LimitedStorage(room.storage);
+    this.options = { gc: true, load: () => this.loadForLive() };
   }
 
-  /** Hands a connection to y-partykit: sync, awareness and broadcast are its job. */
-  async connect(connection: Party.Connection): Promise<Y.Doc> {
+  /**
+   * Hands a connection to y-partykit: sync, awareness and broadcast are its job. The document
+   * is opened first, so that y-partykit finds it rather than loading a second copy.
+   */
+  async connect(connection: Party.Connection): Promise<void> {
+    await this.open();
     await onConnect(connection, this.room, this.options);
-    return this.open();
   }
 
-  /** The document, loaded from storage if need be, with every change going back to storage. */
-  async open(): Promise<Y.Doc> {
-    const doc = await unstable_getYDoc(this.room, this.options);
-    if (!this.stored.has(doc)) {
-      this.stored.add(doc);
-      doc.on("update", (update: Uint8Array) => this.storage.store(update));
+  /** The live document, loaded from storage if no one had it open. */
+  open(): Promise<SharedDocument> {
+    this.live ??= unstable_getYDoc(this.room, this.options).then(
+      (shared) => this.takeLive(shared),
+      (error: unknown) => {
+        this.live = undefined;
+        throw error;
+      },
+    );
+    return this.live;
+  }
+
+  /** Runs `read` on the document as it is now. */
+  read<Result>(read: (doc: Y.Doc) => Result): Promise<Result> {
+    return this.use(read, false);
+  }
+
+  /** Runs `change` on the document; resolves once what it changed is on disk (rejects if writing failed: it is retried). */
+  change<Result>(change: (doc: Y.Doc) => Result): Promise<Result> {
+    return this.use(change, true);
+  }
+
+  /** What the storage of the document in memory holds and has done; null once no session holds it. */
+  async stats(): Promise<StorageStats | null> {
+    if (this.live) await this.live;
+    if (this.liveStorage) return this.liveStorage.stats();
+    if (this.detached) return (await this.detached.session).storage.stats();
+    return this.closing?.stats() ?? null;
+  }
+
+  // `use` runs in one go, with no await inside: a connection cannot arrive half way through it.
+  private async use<Result>(use: (doc: Y.Doc) => Result, flush: boolean): Promise<Result> {
+    if (this.live) {
+      const doc = await this.live;
+      const result = use(doc);
+      if (flush) await this.liveStorage?.flush();
+      return result;
     }
-    return doc;
+    const detached = (this.detached ??= this.openDetached());
+    detached.users++;
+    try {
+      const { doc, storage } = await detached.session;
+      const result = use(doc);
+      if (flush) await storage.flush();
+      return result;
+    } finally {
+      if (--detached.users === 0) this.closeDetached(detached);
+    }
   }
 
-  /** Resolves once every change so far is written. */
-  flush(): Promise<void> {
-    return this.storage.flush();
+  private openDetached(): DetachedSession {
+    let end = () => {};
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const loading = this.closed.then(() => DocumentStorage.load(this.storage, this.policy, this.room.id));
+    const detached: DetachedSession = {
+      session: loading.then((loaded) => {
+        loaded.storage.attach(loaded.doc);
+        detached.storage = loaded.storage;
+        return loaded;
+      }),
+      users: 0,
+      ended,
+      end,
+    };
+    return detached;
   }
 
-  /** Writes everything and folds the stored updates into one snapshot. */
-  async compact(): Promise<void> {
-    await this.storage.compact(await this.open());
+  // Its last user has awaited the session, so its storage is set unless loading failed.
+  private closeDetached(detached: DetachedSession): void {
+    if (this.detached === detached) this.detached = undefined;
+    this.closed = detached.storage ? this.closeSession(detached.storage, Promise.resolve()) : Promise.resolve();
+    void this.closed.then(detached.end);
+  }
+
+  private async loadForLive(): Promise<Y.Doc> {
+    await this.detached?.ended;
+    await this.closed;
+    const loaded = await DocumentStorage.load(this.storage, this.policy, this.room.id);
+    this.loadedForLive = loaded.storage;
+    return loaded.doc;
+  }
+
+  private async takeLive(shared: SharedDocument): Promise<SharedDocument> {
+    const loaded = this.loadedForLive;
+    this.loadedForLive = undefined;
+    const storage = loaded ?? (await this.adopt(shared));
+    storage.attach(shared);
+    if (!loaded) void storage.fold().catch(() => {});
+    keepers.set(shared, storage);
+    this.liveStorage = storage;
+    // y-partykit forgets a document when its last connection closes, after awaiting this
+    // method, only if it thinks the document persists itself: so it is told it does.
+    shared.persist = { mode: "snapshot" };
+    shared.compactUpdateLog = () => this.releaseLive(storage);
+    return shared;
+  }
+
+  /**
+   * A document y-partykit already had, from a room this one replaces: its old keeper stops,
+   * and what storage holds is merged into it; a fold then writes what only memory held.
+   */
+  private async adopt(shared: SharedDocument): Promise<DocumentStorage> {
+    keepers.get(shared)?.stop();
+    await this.closed;
+    const loaded = await DocumentStorage.load(this.storage, this.policy, this.room.id);
+    Y.applyUpdate(shared, Y.encodeStateAsUpdate(loaded.doc));
+    return loaded.storage;
+  }
+
+  private releaseLive(storage: DocumentStorage): Promise<void> {
+    this.live = undefined;
+    this.liveStorage = undefined;
+    this.closed = this.closeSession(storage, this.closed);
+    return this.closed;
+  }
+
+  /** Closes a session's storage once `after` resolves; until it has closed, the room's figures are its. */
+  private async closeSession(storage: DocumentStorage, after: Promise<void>): Promise<void> {
+    this.closing = storage;
+    await after;
+    await storage.close();
+    if (this.closing === storage) this.closing = undefined;
   }
 }

@@ -1,24 +1,33 @@
 import type * as Party from "partykit/server";
-import { ChunkBudget } from "./chunkBudget";
-import { connectGuarded } from "./connectionGuard";
-import { handleDocumentRequest } from "./documentApi";
-import { jsonError } from "./jsonError";
+import { AwarenessOwners } from "./guard/awarenessOwners";
+import { ChunkBudget } from "./guard/chunkBudget";
+import { connectGuarded, type RoomGuards } from "./guard/connectionGuard";
+import { HeartbeatWatch } from "./guard/heartbeatWatch";
+import { handleDocumentRequest } from "./api/documentApi";
+import { jsonError } from "./api/jsonError";
+import { isStorageStatsRequest, storageStatsResponse } from "./api/storageStatsApi";
 import { type Limits, limitsFrom } from "./limits";
 import { RoomDocument } from "./roomDocument";
 import { CloseCode, CloseReason } from "./shared/closeCodes";
+import { storagePolicyFrom } from "./storage/storagePolicy";
 import { docIdFromRoomName } from "./shared/roomName";
 
 /** One room per document, `doc:<docId>`; Yjs sync and persistence come from y-partykit. */
 export default class DocumentServer implements Party.Server {
   private readonly limits: Limits;
   private readonly document: RoomDocument;
-  private readonly chunkBudget: ChunkBudget;
+  private readonly guards: RoomGuards;
 
   constructor(readonly room: Party.Room) {
     this.limits = limitsFrom(room.env);
-    this.document = new RoomDocument(room);
-    // Two documents' worth: two people may paste large content at once.
-    this.chunkBudget = new ChunkBudget(this.limits.maxDocumentBytes * 2);
+    this.document = new RoomDocument(room, storagePolicyFrom(room.env));
+    this.guards = {
+      limits: this.limits,
+      // Two documents' worth: two people may paste large content at once.
+      chunkBudget: new ChunkBudget(this.limits.maxDocumentBytes * 2),
+      awarenessOwners: new AwarenessOwners(),
+      heartbeats: new HeartbeatWatch(this.limits.heartbeatPingMs, this.limits.heartbeatDropMs),
+    };
   }
 
   // Refuse requests to non-document rooms at the edge, without waking a room.
@@ -31,18 +40,11 @@ export default class DocumentServer implements Party.Server {
       connection.close(CloseCode.invalidRoom, CloseReason.invalidRoom);
       return;
     }
-    await connectGuarded(connection, this.document, this.limits, this.chunkBudget);
-  }
-
-  // The last person out: fold the stored updates into one snapshot for a fast next load.
-  async onClose(closed: Party.Connection) {
-    const open = [...this.room.getConnections()].filter(
-      (connection) => connection !== closed && connection.readyState === WebSocket.OPEN,
-    );
-    if (open.length === 0 && isDocumentRoom(this.room.id)) await this.document.compact();
+    await connectGuarded(connection, this.document, this.guards);
   }
 
   onRequest(request: Party.Request) {
+    if (isStorageStatsRequest(request)) return storageStatsResponse(request, this.room, this.document);
     return handleDocumentRequest(request, this.room, this.document, this.limits);
   }
 }

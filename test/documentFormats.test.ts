@@ -1,3 +1,4 @@
+import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { documentFromMarkdown, renderDocument } from "../party/shared/documentFormats";
 import { EVERY_NODE } from "./fixtures/everyNode";
@@ -94,5 +95,86 @@ describe("Markdown coming in", () => {
 
   it("makes an empty document of nothing", () => {
     expect(renderDocument(documentFromMarkdown(""), "text")).toBe("");
+  });
+});
+
+const text = (value: string): JSONContent => ({ type: "text", text: value });
+const hardBreak: JSONContent = { type: "hardBreak" };
+const paragraph = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
+const doc = (...content: JSONContent[]): JSONContent => ({ type: "doc", content });
+
+/** The document's Markdown is `expected`, and it reads back as the same document. */
+function expectMarkdownRoundTrip(document: JSONContent, expected: string) {
+  const markdown = renderDocument(document, "markdown");
+  expect(markdown).toBe(expected);
+  expect(documentFromMarkdown(markdown)).toEqual(document);
+}
+
+describe("Markdown of text that looks like Markdown", () => {
+  it.each([
+    ["1. item", "1\\. item"],
+    ["12) item", "12\\) item"],
+    ["2025. A year", "2025\\. A year"],
+    ["1.", "1\\."],
+    ["# Title", "\\# Title"],
+    ["## Section", "\\## Section"],
+    ["#", "\\#"],
+    ["- item", "\\- item"],
+    ["-", "\\-"],
+    ["* item", "\\* item"],
+    ["+ item", "\\+ item"],
+    ["   - item", "   \\- item"],
+    ["> quote", "&gt; quote"],
+    ["---", "\\---"],
+    ["- - -", "\\- - -"],
+    ["***", "\\*\\*\\*"],
+    ["___", "\\_\\_\\_"],
+    ["```ts", "\\`\\`\\`ts"],
+    ["#hashtag and 1.5", "#hashtag and 1.5"],
+  ])("keeps a paragraph %j a paragraph", (line, expected) => {
+    expectMarkdownRoundTrip(doc(paragraph(text(line))), expected);
+  });
+
+  it.each([
+    ["# Title", "\\# Title"],
+    ["1. item", "1\\. item"],
+    ["- item", "\\- item"],
+    ["+ item", "\\+ item"],
+    ["===", "\\==="],
+    ["---", "\\---"],
+    ["--|--", "\\--|--"],
+    ["|:-|-:|", "\\|:-|-:|"],
+    ["    indented", "    indented"],
+  ])("keeps %j after a hard break in the paragraph", (line, expected) => {
+    expectMarkdownRoundTrip(doc(paragraph(text("a | b"), hardBreak, text(line))), `a | b  \n${expected}`);
+  });
+
+  it("keeps such paragraphs in list items and quotes", () => {
+    const list = { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("1. item"))] }] };
+    const quote = { type: "blockquote", content: [paragraph(text("# Title"))] };
+    expectMarkdownRoundTrip(doc(quote, list), "> \\# Title\n\n- 1\\. item");
+  });
+
+  it.each([
+    ["a *b* c", "a \\*b\\* c"],
+    ["a _b_ c", "a \\_b\\_ c"],
+    ["a `b` c", "a \\`b\\` c"],
+    ["a [b](c) d", "a \\[b\\](c) d"],
+    ["a ~~b~~ c", "a \\~\\~b\\~\\~ c"],
+    ["a ++b++ c", "a \\++b\\++ c"],
+    ["a \\ b", "a \\\\ b"],
+  ])("keeps inline syntax %j as text", (line, expected) => {
+    expectMarkdownRoundTrip(doc(paragraph(text(line))), expected);
+  });
+
+  it("fences code with more backticks than the code starts a line with", () => {
+    const code = { type: "codeBlock", attrs: { language: null }, content: [text("a\n```\nb")] };
+    expectMarkdownRoundTrip(doc(code), "````\na\n```\nb\n````");
+  });
+
+  it("keeps a paragraph indented by four spaces a paragraph, its first space a no-break space", () => {
+    const markdown = renderDocument(doc(paragraph(text("    indented"))), "markdown");
+    expect(markdown).toBe("\u00a0   indented");
+    expect(documentFromMarkdown(markdown)).toEqual(doc(paragraph(text("\u00a0   indented"))));
   });
 });

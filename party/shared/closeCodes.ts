@@ -1,6 +1,8 @@
 /**
  * WebSocket close codes the server uses, so clients can tell a refusal from a network
- * failure. Codes 1003/1007/1009 are the standard ones; 44xx are Cowrite's own.
+ * failure. Codes 1003/1007/1009 are the standard ones. Cowrite's own follow y-websocket's
+ * reading of them: 44xx are refusals that reconnecting cannot fix, so a plain Yjs client
+ * stops; 45xx ask the client to reconnect, which it does by itself.
  */
 export const CloseCode = {
   /** A text frame that is not part of the sync protocol. */
@@ -9,9 +11,18 @@ export const CloseCode = {
   malformedMessage: 1007,
   /** A frame over the frame limit. */
   messageTooBig: 1009,
+  /** The server failed on the message: a bug of ours, logged; retrying may help. */
+  internalError: 1011,
   /** The room is holding too much of other connections' large messages: retry shortly. */
   tryAgainLater: 1013,
   invalidRoom: 4400,
+  /**
+   * A heartbeat connection sent nothing, not even a pong, for longer than the silence limit:
+   * its network is presumably gone. A client that is still there reconnects.
+   */
+  silent: 4508,
+  /** The change builds on changes the server does not have: reconnecting syncs them first. */
+  outOfSync: 4509,
   /** The change would take the document past its size limit; nothing of it was applied. */
   documentTooLarge: 4413,
 } as const;

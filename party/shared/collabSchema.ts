@@ -10,6 +10,12 @@ export const UNTITLED = "Untitled document";
 /** The longest title a document may have. */
 export const MAX_TITLE_LENGTH = 200;
 
+/**
+ * The longest title the server stores. Editing takes MAX_TITLE_LENGTH; the slack absorbs two
+ * people typing into a full title at once, so neither is refused for the other's characters.
+ */
+export const MAX_STORED_TITLE_LENGTH = 2 * MAX_TITLE_LENGTH;
+
 /** A title as people see it: trimmed, or UNTITLED when there is none. */
 export function displayTitle(title: string): string {
   return title.trim() || UNTITLED;

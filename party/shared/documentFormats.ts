@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import type { Node } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer";
-import { displayTitle } from "./collabSchema";
+import { displayTitle, MAX_TITLE_LENGTH } from "./collabSchema";
 import { DOCUMENT_EXTENSIONS, documentSchema } from "./documentSchema";
 
 /** The forms a document can be read in. */
@@ -23,14 +23,63 @@ export const FILE_EXTENSIONS: Record<DocumentFormat, string> = {
   text: "txt",
 };
 
-/** A file name for a document in a format: its title, with what file systems refuse made dashes. */
+/** A file name for a document in a format: its title (cut to the editable length), with what file systems refuse made dashes. */
 export function fileNameFor(title: string, format: DocumentFormat): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = displayTitle(title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-"));
+  const base = displayTitle(title.slice(0, MAX_TITLE_LENGTH).replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-"));
   return `${base}.${FILE_EXTENSIONS[format]}`;
 }
 
-const markdown = new MarkdownManager({ extensions: DOCUMENT_EXTENSIONS });
+/**
+ * Where text at the start of a line would begin a block instead, up to where an escaping backslash
+ * goes. (A `*`, `>`, `<`, `` ` `` or `~` there is escaped or encoded already, as anywhere in text.)
+ */
+const BLOCK_STARTS = [
+  /^ {0,3}(?=#{1,6}(?:[ \t]|$))/, // ATX heading
+  /^ {0,3}(?=[-+](?:[ \t]|$))/, // bullet list item
+  /^ {0,3}\d+(?=[.)](?:[ \t]|$))/, // ordered list item
+  /^ {0,3}(?==+[ \t]*$)/, // setext heading underline
+  /^ {0,3}(?=\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$)/, // setext underline, thematic break or table delimiter row of `-`
+];
+
+/** A line of a paragraph's Markdown that Markdown reads back as that line of text, not as block syntax. */
+function escapeLineStart(line: string, first: boolean): string {
+  // Four columns of indentation start a code block, and whitespace has no escape: the first becomes a no-break space.
+  if (first && /^(?: {4}| {0,3}\t)/.test(line)) return `\u00a0${line.slice(1)}`;
+  const start = BLOCK_STARTS.map((pattern) => pattern.exec(line)?.[0]).find((match) => match !== undefined);
+  return start === undefined ? line : `${start}\\${line.slice(start.length)}`;
+}
+
+/** @tiptap/markdown's serializer, with the escaping its Markdown needs to read back as the same document. */
+class DocumentMarkdown extends MarkdownManager {
+  constructor() {
+    super({ extensions: DOCUMENT_EXTENSIONS });
+    // Text's inline syntax is escaped here (privately: no other hook sees text), but not `++`, the underline.
+    const escapeInline = this["escapeMarkdownSyntax"].bind(this);
+    this["escapeMarkdownSyntax"] = (text: string) => escapeInline(text).replace(/\+(?=\+)/g, "\\+");
+  }
+
+  override renderNodeToMarkdown(...args: Parameters<MarkdownManager["renderNodeToMarkdown"]>): string {
+    const [node] = args;
+    const rendered = super.renderNodeToMarkdown(...args);
+    if (node.type === "paragraph") {
+      return rendered
+        .split("\n")
+        .map((line, index) => escapeLineStart(line, index === 0))
+        .join("\n");
+    }
+    if (node.type === "codeBlock") {
+      // The fence must be longer than any run of backticks that could close it inside the code.
+      const code = (node.content ?? []).map((child) => child.text ?? "").join("");
+      const longest = Math.max(2, ...[...code.matchAll(/^ {0,3}(`+)/gm)].map((match) => match[1].length));
+      const fence = "`".repeat(longest + 1);
+      return `${fence}${rendered.slice(3, -3)}${fence}`;
+    }
+    return rendered;
+  }
+}
+
+const markdown = new DocumentMarkdown();
 
 function isListPart(node: Node): boolean {
   return node.type.name === "listItem" || (node.type.spec.group ?? "").split(" ").includes("list");

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AwarenessThrottle } from "../../party/awarenessThrottle";
+import type { AwarenessEntry } from "../../party/guard/awarenessEntries";
+import { AwarenessThrottle } from "../../party/guard/awarenessThrottle";
+
+const entry = (clientId: number, clock: number): AwarenessEntry => ({ clientId, clock, json: `{"n":${clock}}` });
+
+function throttled() {
+  const delivered: AwarenessEntry[][] = [];
+  const throttle = new AwarenessThrottle(50, (entries) => delivered.push(entries));
+  return { throttle, delivered };
+}
 
 describe("the awareness throttle", () => {
   beforeEach(() => {
@@ -10,41 +19,48 @@ describe("the awareness throttle", () => {
   });
 
   it("lets the first update through at once and the newest of a burst through after the interval", () => {
-    const throttle = new AwarenessThrottle(50);
-    const delivered: string[] = [];
-    throttle.submit(() => delivered.push("first"));
+    const { throttle, delivered } = throttled();
+    throttle.submit([entry(1, 1)]);
     vi.advanceTimersByTime(10);
-    throttle.submit(() => delivered.push("second"));
-    throttle.submit(() => delivered.push("third"));
-    expect(delivered).toEqual(["first"]);
+    throttle.submit([entry(1, 2)]);
+    throttle.submit([entry(1, 3)]);
+    expect(delivered).toEqual([[entry(1, 1)]]);
 
     vi.advanceTimersByTime(40);
-    expect(delivered).toEqual(["first", "third"]);
+    expect(delivered).toEqual([[entry(1, 1)], [entry(1, 3)]]);
 
     vi.advanceTimersByTime(60);
-    throttle.submit(() => delivered.push("later"));
-    expect(delivered).toEqual(["first", "third", "later"]);
+    throttle.submit([entry(1, 4)]);
+    expect(delivered.at(-1)).toEqual([entry(1, 4)]);
   });
 
   it("never delivers more than once per interval, and always the last", () => {
-    const throttle = new AwarenessThrottle(50);
-    const delivered: number[] = [];
-    for (let update = 0; update < 1000; update++) {
-      throttle.submit(() => delivered.push(update));
+    const { throttle, delivered } = throttled();
+    for (let clock = 0; clock < 1000; clock++) {
+      throttle.submit([entry(1, clock)]);
       vi.advanceTimersByTime(1);
     }
     vi.advanceTimersByTime(50);
     expect(delivered.length).toBeLessThanOrEqual(1000 / 50 + 1);
-    expect(delivered.at(-1)).toBe(999);
+    expect(delivered.at(-1)).toEqual([entry(1, 999)]);
+  });
+
+  it("keeps each client's newest state: one client's entry never replaces another's", () => {
+    const { throttle, delivered } = throttled();
+    throttle.submit([entry(1, 1)]);
+    throttle.submit([entry(1, 2)]);
+    throttle.submit([entry(2, 7)]);
+    throttle.submit([entry(1, 1)]);
+    vi.advanceTimersByTime(50);
+    expect(delivered).toEqual([[entry(1, 1)], [entry(1, 2), entry(2, 7)]]);
   });
 
   it("drops what is waiting when stopped", () => {
-    const throttle = new AwarenessThrottle(50);
-    const delivered: string[] = [];
-    throttle.submit(() => delivered.push("first"));
-    throttle.submit(() => delivered.push("second"));
+    const { throttle, delivered } = throttled();
+    throttle.submit([entry(1, 1)]);
+    throttle.submit([entry(1, 2)]);
     throttle.stop();
     vi.advanceTimersByTime(100);
-    expect(delivered).toEqual(["first"]);
+    expect(delivered).toEqual([[entry(1, 1)]]);
   });
 });

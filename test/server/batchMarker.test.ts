@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBatchMarker } from "../../party/batchMarker";
+import { parseBatchMarker } from "../../party/guard/batchMarker";
 
 describe("chunk markers", () => {
   it("are read from y-partykit's text frames", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChunkBudget } from "../../party/chunkBudget";
+import { ChunkBudget } from "../../party/guard/chunkBudget";
 
 describe("the chunk budget", () => {
   it("gives out bytes up to its size, and takes them back", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToDocument } from "../../party/htmlToDocument";
+import { htmlToDocument } from "../../party/api/htmlToDocument";
 import { renderDocument } from "../../party/shared/documentFormats";
 import { EVERY_NODE } from "../fixtures/everyNode";
 

@@ -1,7 +1,7 @@
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { inspectMessage } from "../../party/inspectMessage";
+import { inspectMessage } from "../../party/guard/inspectMessage";
 
 function message(...parts: (number | Uint8Array | string)[]): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -23,8 +23,8 @@ const update = Y.encodeStateAsUpdate(doc);
 
 describe("a client message", () => {
   it("is an update when it carries a whole Yjs update, as sync step 2 or as an update", () => {
-    expect(inspectMessage(message(0, 1, update))).toEqual({ kind: "update", updateBytes: update.byteLength });
-    expect(inspectMessage(message(0, 2, update))).toEqual({ kind: "update", updateBytes: update.byteLength });
+    expect(inspectMessage(message(0, 1, update))).toMatchObject({ kind: "update", update });
+    expect(inspectMessage(message(0, 2, update))).toMatchObject({ kind: "update", update });
   });
 
   it("is a query when it asks for state", () => {
@@ -32,9 +32,11 @@ describe("a client message", () => {
     expect(inspectMessage(message(3))).toEqual({ kind: "query" });
   });
 
-  it("is awareness when every state in it is JSON", () => {
-    expect(inspectMessage(message(1, awarenessUpdate('{"user":{"name":"A"}}')))).toEqual({ kind: "awareness" });
-    expect(inspectMessage(message(1, awarenessUpdate("null")))).toEqual({ kind: "awareness" });
+  it("is awareness, entry by entry, when the awareness update is whole", () => {
+    expect(inspectMessage(message(1, awarenessUpdate('{"user":{"name":"A"}}')))).toEqual({
+      kind: "awareness",
+      entries: [{ clientId: 7, clock: 1, json: '{"user":{"name":"A"}}' }],
+    });
   });
 
   it.each([
@@ -44,7 +46,7 @@ describe("a client message", () => {
     ["a truncated update", message(0, 2, update.slice(0, -2))],
     ["an update with bytes after it", new Uint8Array([...message(0, 2, update), 0])],
     ["a length running past the end", new Uint8Array([0, 2, 200, 1, 2])],
-    ["awareness that is not JSON", message(1, awarenessUpdate("{nope"))],
+    ["awareness with bytes after it", message(1, new Uint8Array([...awarenessUpdate("null"), 9]))],
     ["a query with bytes after it", message(3, 1)],
   ])("is invalid when %s", (_what, bytes) => {
     expect(inspectMessage(bytes).kind).toBe("invalid");

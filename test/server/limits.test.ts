@@ -14,6 +14,12 @@ describe("limits", () => {
     });
   });
 
+  it("refuse a silence limit that would drop a connection before it is pinged", () => {
+    expect(() => limitsFrom({ COWRITE_HEARTBEAT_PING_MS: "500", COWRITE_HEARTBEAT_DROP_MS: "500" })).toThrow(
+      /COWRITE_HEARTBEAT_DROP_MS must be longer than COWRITE_HEARTBEAT_PING_MS/,
+    );
+  });
+
   it.each(["0", "-1", "1.5", "lots"])("refuse %j, naming the setting", (value) => {
     expect(() => limitsFrom({ COWRITE_MAX_FRAME_BYTES: value })).toThrow(/COWRITE_MAX_FRAME_BYTES/);
   });

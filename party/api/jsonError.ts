@@ -1,4 +1,4 @@
-import type { ErrorBody } from "./shared/errorBody";
+import type { ErrorBody } from "../shared/errorBody";
 
 /** An HTTP error response with the JSON body every client of the API can rely on. */
 export function jsonError(status: number, code: string, message: string): Response {

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { DOMParser } from "@tiptap/pm/model";
 import { parseHTML } from "linkedom";
-import { documentSchema } from "./shared/documentSchema";
+import { documentSchema } from "../shared/documentSchema";
 
 const parser = DOMParser.fromSchema(documentSchema);
 

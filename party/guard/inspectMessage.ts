@@ -1,19 +1,20 @@
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
-import { awarenessStateProblem } from "./awarenessState";
+import { type AwarenessEntry, MESSAGE_AWARENESS, readAwarenessEntries } from "./awarenessEntries";
 
 // The y-protocols message types a Yjs client sends.
 const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /** What a whole binary message from a client is, or why it is not one. */
 export type MessageVerdict =
-  | { kind: "update"; updateBytes: number }
-  | { kind: "awareness" }
+  | { kind: "update"; update: Uint8Array; decoded: DecodedUpdate }
+  | { kind: "awareness"; entries: AwarenessEntry[] }
   | { kind: "query" }
   | { kind: "invalid"; reason: string };
 
@@ -32,29 +33,19 @@ function inspectSync(decoder: decoding.Decoder): MessageVerdict {
   }
   if (step === SYNC_STEP_2 || step === SYNC_UPDATE) {
     // Parses the whole update without applying it: a truncated or garbled one throws here.
-    Y.decodeUpdate(payload);
-    return { kind: "update", updateBytes: payload.byteLength };
+    return { kind: "update", update: payload, decoded: Y.decodeUpdate(payload) };
   }
   return { kind: "invalid", reason: `unknown sync step ${step}` };
 }
 
 function inspectAwareness(decoder: decoding.Decoder): MessageVerdict {
-  const update = decoding.createDecoder(readAll(decoder, decoding.readVarUint8Array));
-  const entries = decoding.readVarUint(update);
-  for (let entry = 0; entry < entries; entry++) {
-    decoding.readVarUint(update); // client id
-    decoding.readVarUint(update); // clock
-    const problem = awarenessStateProblem(decoding.readVarString(update));
-    if (problem) return { kind: "invalid", reason: problem };
-  }
-  if (decoding.hasContent(update)) throw new Error("trailing bytes after the awareness update");
-  return { kind: "awareness" };
+  return { kind: "awareness", entries: readAwarenessEntries(readAll(decoder, decoding.readVarUint8Array)) };
 }
 
 /**
  * Checks that a message is a well-formed Yjs sync or awareness message before anything is
- * applied: updates must parse as Yjs updates, awareness states must have the shape peers
- * expect. A bad one can then be refused without touching the document.
+ * applied: updates must parse as Yjs updates, awareness updates must be whole. A bad one can
+ * then be refused without touching the document; what they mean is checked next.
  */
 export function inspectMessage(message: Uint8Array): MessageVerdict {
   try {

@@ -1,0 +1,42 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+
+// y-protocols' message type for awareness.
+export const MESSAGE_AWARENESS = 1;
+
+/** One client's state in an awareness update, its JSON left as text until someone needs it. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  json: string;
+}
+
+/** The entries of an awareness update (y-protocols' encoding); throws when it is malformed. */
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const entries: AwarenessEntry[] = [];
+  const count = decoding.readVarUint(decoder);
+  for (let entry = 0; entry < count; entry++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
+  }
+  if (decoding.hasContent(decoder)) throw new Error("trailing bytes after the awareness update");
+  return entries;
+}
+
+/** A whole awareness message carrying these entries. */
+export function encodeAwarenessMessage(entries: Iterable<AwarenessEntry>): Uint8Array {
+  const update = encoding.createEncoder();
+  const list = [...entries];
+  encoding.writeVarUint(update, list.length);
+  for (const { clientId, clock, json } of list) {
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, json);
+  }
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}

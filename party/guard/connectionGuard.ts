@@ -1,0 +1,275 @@
+import type * as Party from "partykit/server";
+import { concatBytes } from "../concatBytes";
+import type { Limits } from "../limits";
+import type { RoomDocument, SharedDocument } from "../roomDocument";
+import { awarenessStateProblem, CLIENT_KEY_PARAM, MAX_CLIENT_KEY_LENGTH } from "../shared/awarenessState";
+import { CloseCode } from "../shared/closeCodes";
+import { HEARTBEAT_PARAM, HEARTBEAT_PING, HEARTBEAT_PONG } from "../shared/heartbeat";
+import { type AwarenessEntry, encodeAwarenessMessage } from "./awarenessEntries";
+import type { AwarenessOwners, AwarenessSpeaker } from "./awarenessOwners";
+import { AwarenessThrottle } from "./awarenessThrottle";
+import { type BatchMarker, parseBatchMarker } from "./batchMarker";
+import type { ChunkBudget } from "./chunkBudget";
+import { fitsInDocument } from "./documentSize";
+import type { Heartbeat, HeartbeatPeer, HeartbeatWatch } from "./heartbeatWatch";
+import { type DecodedUpdate, inspectMessage } from "./inspectMessage";
+import { checkUpdate } from "./updateCheck";
+
+type Deliver = (message: Uint8Array) => void;
+
+interface OpenBatch {
+  marker: BatchMarker;
+  chunks: Uint8Array[];
+  bytes: number;
+}
+
+// A WebSocket close reason may carry at most 123 bytes.
+const MAX_REASON_BYTES = 123;
+// y-partykit's providers split messages into chunks of 1,000,000 bytes.
+const CHUNK_BYTES = 1_000_000;
+// A state request makes the server encode the whole document: a client needs one per
+// connection, so more than one a second is dropped rather than answered.
+const QUERY_INTERVAL_MS = 1000;
+
+function cutToBytes(text: string, maxBytes: number): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= maxBytes) return text;
+  return new TextDecoder().decode(bytes.slice(0, maxBytes)).replace(/\uFFFD$/, "");
+}
+
+/** What a room shares among the guards of its connections. */
+export interface RoomGuards {
+  limits: Limits;
+  chunkBudget: ChunkBudget;
+  awarenessOwners: AwarenessOwners;
+  heartbeats: HeartbeatWatch;
+}
+
+function clientKey(connection: Party.Connection): string | null {
+  const key = new URL(connection.uri).searchParams.get(CLIENT_KEY_PARAM);
+  return key && key.length <= MAX_CLIENT_KEY_LENGTH ? key : null;
+}
+
+/**
+ * Everything one connection sends passes here before y-partykit sees it. Only whole,
+ * well-formed Yjs messages within the limits, whose meaning the document's schema allows,
+ * get through; anything else closes the connection with a reason, and nothing of it reaches
+ * the document. Chunked messages are reassembled here, within bounds, so y-partykit only
+ * ever gets whole binary messages. Awareness is passed on only for the client ids this
+ * connection owns. A connection that asked for the heartbeat is closed once it falls silent.
+ */
+class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
+  private batch: OpenBatch | undefined;
+  private stopped = false;
+  private lastQuery = Number.NEGATIVE_INFINITY;
+  private readonly awareness: AwarenessThrottle;
+  private readonly limits: Limits;
+  private readonly heartbeat: Heartbeat | undefined;
+  readonly key: string | null;
+  readonly owned = new Set<number>();
+
+  constructor(
+    private readonly connection: Party.Connection,
+    /** The connection as y-partykit knows it. */
+    private readonly shared: Party.Connection,
+    private readonly doc: SharedDocument,
+    private readonly room: RoomGuards,
+    private readonly deliver: Deliver,
+    /** Tells y-partykit the connection is gone, so it sends nothing more to a closing socket. */
+    private readonly forget: () => void,
+  ) {
+    this.limits = room.limits;
+    this.key = clientKey(connection);
+    this.awareness = new AwarenessThrottle(this.limits.awarenessIntervalMs, (entries) =>
+      deliver(encodeAwarenessMessage(entries)),
+    );
+    this.heartbeat =
+      new URL(connection.uri).searchParams.get(HEARTBEAT_PARAM) === "1" ? room.heartbeats.watch(this) : undefined;
+  }
+
+  receive(data: unknown): void {
+    this.heartbeat?.heard();
+    try {
+      this.receiveFrame(data);
+    } catch (error) {
+      // A bug of ours met by one frame stays with its sender; the room goes on for everyone else.
+      console.error(`Connection ${this.connection.id}: a frame could not be handled`, error);
+      this.refuse(CloseCode.internalError, "The server could not handle this message");
+    }
+  }
+
+  private receiveFrame(data: unknown): void {
+    if (this.stopped) return;
+    if (typeof data === "string") return this.receiveText(data);
+    if (!(data instanceof ArrayBuffer)) return this.refuse(CloseCode.unsupportedData, "Unsupported frame");
+    if (data.byteLength > this.limits.maxFrameBytes) {
+      return this.refuse(CloseCode.messageTooBig, `Frame over the limit of ${this.limits.maxFrameBytes} bytes`);
+    }
+    const bytes = new Uint8Array(data);
+    if (this.batch) return this.receiveChunk(this.batch, bytes);
+    this.receiveMessage(bytes);
+  }
+
+  disown(clientId: number): void {
+    this.owned.delete(clientId);
+    // Else y-partykit would remove the id's state, now the new connection's, when this one closes.
+    this.doc.conns.get(this.shared)?.delete(clientId);
+  }
+
+  ping(): void {
+    // y-partykit closes a socket whose send failed without telling us; the silence limit drops it.
+    if (this.connection.readyState === WebSocket.OPEN) this.connection.send(HEARTBEAT_PING);
+  }
+
+  drop(): void {
+    this.refuse(CloseCode.silent, `Nothing received for over ${this.limits.heartbeatDropMs} ms, not even a pong`);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.heartbeat?.stop();
+    this.dropBatch();
+    this.awareness.stop();
+    this.room.awarenessOwners.release(this);
+  }
+
+  private dropBatch(): OpenBatch | undefined {
+    const batch = this.batch;
+    if (batch) this.room.chunkBudget.give(batch.bytes);
+    this.batch = undefined;
+    return batch;
+  }
+
+  private receiveText(text: string): void {
+    if (this.heartbeat && text === HEARTBEAT_PONG) return;
+    const marker = parseBatchMarker(text);
+    if (!marker) return this.refuse(CloseCode.unsupportedData, "Text frames are not part of the sync protocol");
+    if (marker.type === "start") {
+      if (this.batch) return this.refuse(CloseCode.malformedMessage, "A chunked message started inside another");
+      if (marker.size > this.limits.maxDocumentBytes) return this.refuseDocumentTooLarge();
+      if (marker.count < 1 || marker.count > Math.ceil(marker.size / CHUNK_BYTES) + 1) {
+        return this.refuse(CloseCode.malformedMessage, "A chunked message declared an impossible chunk count");
+      }
+      this.batch = { marker, chunks: [], bytes: 0 };
+      return;
+    }
+    const batch = this.dropBatch();
+    if (
+      !batch ||
+      batch.marker.id !== marker.id ||
+      batch.chunks.length !== batch.marker.count ||
+      batch.bytes !== batch.marker.size
+    ) {
+      return this.refuse(CloseCode.malformedMessage, "A chunked message did not add up");
+    }
+    this.receiveMessage(concatBytes(batch.chunks));
+  }
+
+  private receiveChunk(batch: OpenBatch, chunk: Uint8Array): void {
+    if (chunk.byteLength === 0) return this.refuse(CloseCode.malformedMessage, "An empty chunk");
+    if (!this.room.chunkBudget.take(chunk.byteLength)) {
+      return this.refuse(CloseCode.tryAgainLater, "The room is receiving too many large messages; try again shortly");
+    }
+    batch.chunks.push(chunk);
+    batch.bytes += chunk.byteLength;
+    if (batch.bytes > batch.marker.size || batch.chunks.length > batch.marker.count) {
+      this.refuse(CloseCode.malformedMessage, "A chunked message ran over its declared size");
+    }
+  }
+
+  private receiveMessage(message: Uint8Array): void {
+    const verdict = inspectMessage(message);
+    switch (verdict.kind) {
+      case "invalid":
+        return this.refuse(CloseCode.malformedMessage, `Malformed message: ${verdict.reason}`);
+      case "update":
+        return this.receiveUpdate(message, verdict.update, verdict.decoded);
+      case "awareness":
+        return this.receiveAwareness(verdict.entries);
+      case "query":
+        if (Date.now() - this.lastQuery < QUERY_INTERVAL_MS) return;
+        this.lastQuery = Date.now();
+        return this.deliver(message);
+    }
+  }
+
+  private receiveUpdate(message: Uint8Array, update: Uint8Array, decoded: DecodedUpdate): void {
+    const verdict = checkUpdate(this.doc, decoded, update.byteLength);
+    switch (verdict.kind) {
+      case "invalid":
+        return this.refuse(CloseCode.malformedMessage, `Invalid change: ${verdict.reason}`);
+      case "unknown-parent":
+        return this.refuse(CloseCode.outOfSync, "The change builds on changes the server does not have; sync again");
+      case "valid":
+        if (!fitsInDocument(this.doc, verdict.growthBound, this.limits.maxDocumentBytes)) {
+          return this.refuseDocumentTooLarge();
+        }
+        return this.deliver(message);
+    }
+  }
+
+  private receiveAwareness(entries: readonly AwarenessEntry[]): void {
+    // A removal claims nothing: a free id has no state here to remove.
+    const own = entries.filter(({ clientId, json }) =>
+      json === "null" ? this.owned.has(clientId) : this.room.awarenessOwners.claim(this, clientId),
+    );
+    for (const { json } of own) {
+      const problem = awarenessStateProblem(json);
+      if (problem) return this.refuse(CloseCode.malformedMessage, `Malformed message: ${problem}`);
+    }
+    if (own.length > 0) this.awareness.submit(own);
+  }
+
+  private refuseDocumentTooLarge(): void {
+    this.refuse(
+      CloseCode.documentTooLarge,
+      `Document size limit reached (${this.limits.maxDocumentBytes} bytes): the change was not saved`,
+    );
+  }
+
+  private refuse(code: number, reason: string): void {
+    console.warn(`Closing connection ${this.connection.id} (${code}): ${reason}`);
+    this.stop();
+    this.connection.close(code, cutToBytes(reason, MAX_REASON_BYTES));
+    this.forget();
+  }
+}
+
+/**
+ * Hands the connection to y-partykit with every incoming message guarded. The room's
+ * document is open before y-partykit listens, so every message is checked against it.
+ */
+export async function connectGuarded(
+  connection: Party.Connection,
+  document: RoomDocument,
+  room: RoomGuards,
+): Promise<void> {
+  const doc = await document.open();
+  let deliver: Deliver = () => {};
+  let forget = () => {};
+  // y-partykit listens with plain functions and reads only `event.data`.
+  const addEventListener = (type: string, listener: (event: unknown) => void) => {
+    if (type === "close") forget = () => listener({});
+    if (type !== "message") return connection.addEventListener(type as "close", listener);
+    deliver = (message) => listener({ data: message });
+    connection.addEventListener("message", (event) => guard.receive(event.data));
+  };
+  const guarded = new Proxy(connection, {
+    get(target, property) {
+      if (property === "addEventListener") return addEventListener;
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const guard = new MessageGuard(
+    connection,
+    guarded,
+    doc,
+    room,
+    (message) => deliver(message),
+    () => forget(),
+  );
+  // Before y-partykit's own close listener, which onConnect adds.
+  connection.addEventListener("close", () => guard.stop());
+  await document.connect(guarded);
+}

@@ -1,0 +1,346 @@
+import * as Y from "yjs";
+import { MAX_STORED_TITLE_LENGTH } from "../shared/collabSchema";
+import type { DecodedUpdate } from "./inspectMessage";
+import { holdsText, isNodeName, markProblem, mayContain, nodeAttributeProblem, ROOTS } from "./documentRules";
+
+/** Where a piece of an update lands, as far as the document's meaning is concerned. */
+type Parent =
+  | { kind: "root"; name: string }
+  | { kind: "element"; nodeName: string }
+  /** A run of text, and the node that holds it (null when that is not an element). */
+  | { kind: "text"; nodeName: string | null }
+  /** A shared type the document does not use. */
+  | { kind: "foreign" }
+  /** A parent that is garbage-collected: Yjs drops what arrives for it. */
+  | { kind: "gone" };
+
+interface Placement {
+  parent: Parent;
+  /** The attribute (map key) an item sets, or null for an item in a list. */
+  key: string | null;
+}
+
+/** What applying an update would do, or why it must not be applied. */
+export type UpdateVerdict =
+  | {
+      kind: "valid";
+      /** A sound upper bound on how many bytes the document's encoded state grows by; 0 if nothing is new. */
+      growthBound: number;
+    }
+  | { kind: "invalid"; reason: string }
+  /** It builds on changes the server does not have, so its meaning cannot be checked yet. */
+  | { kind: "unknown-parent" };
+
+// The most a split of an existing item can add to the encoded state: a struct header with
+// two ids (client and clock varints of up to 8 bytes each) and a length.
+const SPLIT_BYTES = 64;
+// A delete-set range: clock and length varints.
+const DELETE_RANGE_BYTES = 16;
+
+type Content = Y.Item["content"];
+type SharedType = ReturnType<Y.Doc["get"]>;
+
+/** A kind of item content, by name (class names do not survive minifying). */
+function contentName(content: Content): string {
+  if (content instanceof Y.ContentString) return "a string";
+  if (content instanceof Y.ContentFormat) return "formatting";
+  if (content instanceof Y.ContentAny) return "plain values";
+  if (content instanceof Y.ContentType) return "a shared type";
+  if (content instanceof Y.ContentEmbed) return "an embed";
+  return "binary or JSON content";
+}
+
+class Invalid extends Error {}
+class UnknownParent extends Error {}
+
+/** The entry of a list sorted by start that covers `clock`, or undefined (a binary search). */
+function findCovering<T>(entries: readonly T[], clock: number, range: (entry: T) => [number, number]): T | undefined {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const entry = entries[middle]!;
+    const [start, length] = range(entry);
+    if (clock < start) high = middle - 1;
+    else if (clock >= start + length) low = middle + 1;
+    else return entry;
+  }
+  return undefined;
+}
+
+function parentOfType(type: SharedType): Parent {
+  // Yjs deletes whatever arrives for a deleted type.
+  if (type._item?.deleted) return { kind: "gone" };
+  if (type._item === null) {
+    const name = Y.findRootTypeKey(type);
+    return { kind: "root", name };
+  }
+  if (type instanceof Y.XmlElement) return { kind: "element", nodeName: type.nodeName };
+  if (type instanceof Y.XmlText) {
+    const holder = type._item.parent;
+    return { kind: "text", nodeName: holder instanceof Y.XmlElement ? holder.nodeName : null };
+  }
+  return { kind: "foreign" };
+}
+
+/**
+ * Checks, before it is applied, that an update leaves a document the editor can show:
+ * only the body and title roots; in the body only the schema's nodes, each where its parent
+ * may hold it, with attributes of the right types; text with known marks and well-formed
+ * attributes; the title plain text within its limit. The work grows with the update, not
+ * the document: each piece's parent is looked up by id (a binary search), never by a walk.
+ */
+class UpdateChecker {
+  private readonly updateStructs = new Map<number, (Y.Item | Y.GC)[]>();
+  private readonly placements = new Map<Y.Item, Placement>();
+  private readonly titleRoot: SharedType | undefined;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly update: DecodedUpdate,
+  ) {
+    for (const struct of update.structs) {
+      if (struct instanceof Y.Skip) continue;
+      const structs = this.updateStructs.get(struct.id.client) ?? [];
+      structs.push(struct);
+      this.updateStructs.set(struct.id.client, structs);
+    }
+    this.titleRoot = doc.share.get(ROOTS.title);
+  }
+
+  check(updateBytes: number): number {
+    let newStructs = 0;
+    let titleGrowth = 0;
+    for (const struct of this.update.structs) {
+      if (struct instanceof Y.Skip) continue;
+      const known = Y.getState(this.doc.store, struct.id.client);
+      if (struct.id.clock + struct.length <= known) continue;
+      newStructs += 1;
+      if (!(struct instanceof Y.Item)) continue;
+      const placement = this.placementOf(struct);
+      // What the update deletes itself arrives deleted: the editor's binding repairs what it
+      // cannot show that way, and such repairs must sync.
+      if (!this.deletedByUpdate(struct)) this.checkItem(struct, placement);
+      if (placement.parent.kind === "root" && placement.parent.name === ROOTS.title && struct.countable) {
+        titleGrowth += struct.id.clock + struct.length - Math.max(known, struct.id.clock);
+      }
+    }
+    const { liveRanges, titleDeleted } = this.deletions();
+    const titleLength = (this.titleRoot?._length ?? 0) + titleGrowth - titleDeleted;
+    if (titleGrowth > 0 && titleLength > MAX_STORED_TITLE_LENGTH) {
+      throw new Invalid(`the title would be ${titleLength} characters, over ${MAX_STORED_TITLE_LENGTH}`);
+    }
+    const newBytes = newStructs > 0 ? updateBytes : 0;
+    return newBytes + newStructs * 2 * SPLIT_BYTES + liveRanges * (2 * SPLIT_BYTES + DELETE_RANGE_BYTES);
+  }
+
+  private deletedByUpdate({ id, length }: Y.Item): boolean {
+    const ranges = this.update.ds.clients.get(id.client) ?? [];
+    const range = findCovering(ranges, id.clock, ({ clock, len }) => [clock, len]);
+    return range !== undefined && id.clock + length <= range.clock + range.len;
+  }
+
+  /** The delete set's ranges that delete something still visible, and the title characters among it. */
+  private deletions(): { liveRanges: number; titleDeleted: number } {
+    let liveRanges = 0;
+    let titleDeleted = 0;
+    for (const [client, ranges] of this.update.ds.clients) {
+      const structs = this.doc.store.clients.get(client) ?? [];
+      const last = this.updateStructs.get(client)?.at(-1);
+      const reach = Math.max(Y.getState(this.doc.store, client), last ? last.id.clock + last.length : 0);
+      for (const { clock, len } of ranges) {
+        // Yjs would keep such deletions pending, resent and re-merged with every later update.
+        if (clock + len > reach) throw new UnknownParent();
+        const end = Math.min(clock + len, Y.getState(this.doc.store, client));
+        if (clock >= end) continue;
+        let live = false;
+        for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+          const struct = structs[index]!;
+          if (struct.id.clock >= end) break;
+          if (!(struct instanceof Y.Item) || struct.deleted) continue;
+          live = true;
+          if (struct.countable && struct.parent === this.titleRoot && struct.parentSub === null) {
+            titleDeleted += Math.min(end, struct.id.clock + struct.length) - Math.max(clock, struct.id.clock);
+          }
+        }
+        if (live) liveRanges += 1;
+      }
+    }
+    return { liveRanges, titleDeleted };
+  }
+
+  private checkItem(item: Y.Item, { parent, key }: Placement): void {
+    const content = item.content;
+    if (content instanceof Y.ContentDeleted || parent.kind === "gone") return;
+    const what = contentName(content);
+    switch (parent.kind) {
+      case "foreign":
+        throw new Invalid("a change to a shared type the document does not use");
+      case "root":
+        if (parent.name === ROOTS.title) {
+          if (key !== null || !(content instanceof Y.ContentString)) throw new Invalid("the title must be plain text");
+          return;
+        }
+        if (parent.name !== ROOTS.body) throw new Invalid(`unknown root "${parent.name}"`);
+        if (key !== null) throw new Invalid("the document body has no attributes");
+        return this.checkChild(ROOTS.body, content);
+      case "element":
+        if (key === null) return this.checkChild(parent.nodeName, content);
+        if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
+          throw new Invalid(`${parent.nodeName}.${key} must be a plain value, not ${what}`);
+        }
+        return this.fail(nodeAttributeProblem(parent.nodeName, key, content.arr[0]));
+      case "text":
+        if (key !== null) throw new Invalid("text has no attributes");
+        if (content instanceof Y.ContentString) return;
+        if (content instanceof Y.ContentFormat)
+          return this.fail(markProblem(content.key, content.value, parent.nodeName));
+        throw new Invalid(`text cannot hold ${what}`);
+    }
+  }
+
+  private checkChild(parentName: string, content: Content): void {
+    if (content instanceof Y.ContentType) {
+      const type = content.type;
+      if (type instanceof Y.XmlElement) {
+        if (!isNodeName(type.nodeName)) throw new Invalid(`unknown node "${type.nodeName}"`);
+        if (!mayContain(parentName, type.nodeName))
+          throw new Invalid(`${type.nodeName} cannot be inside ${parentName}`);
+        return;
+      }
+      if (type instanceof Y.XmlText) {
+        if (parentName === ROOTS.body || !holdsText(parentName))
+          throw new Invalid(`text cannot be inside ${parentName}`);
+        return;
+      }
+    }
+    throw new Invalid(`${parentName} cannot hold ${contentName(content)}`);
+  }
+
+  private fail(problem: string | null): void {
+    if (problem !== null) throw new Invalid(problem);
+  }
+
+  /**
+   * Where an item of the update lands: from its parent, or the neighbour it is inserted next
+   * to, following neighbours within the update without recursion (chains can be long).
+   */
+  private placementOf(item: Y.Item): Placement {
+    const chain: Y.Item[] = [];
+    const seen = new Set<Y.Item>();
+    let placement: Placement | undefined;
+    for (let current: Y.Item = item; placement === undefined;) {
+      const cached = this.placements.get(current);
+      if (cached) {
+        placement = cached;
+        break;
+      }
+      if (seen.has(current)) throw new Invalid("items whose neighbours form a cycle");
+      seen.add(current);
+      chain.push(current);
+      const next = this.ownPlacement(current);
+      if (next instanceof Y.Item) current = next;
+      else placement = next;
+    }
+    for (const link of chain) this.placements.set(link, placement);
+    return placement;
+  }
+
+  /** An item's placement as far as it says itself, or the item of the update it sits next to. */
+  private ownPlacement(item: Y.Item): Placement | Y.Item {
+    const known = Y.getState(this.doc.store, item.id.client);
+    if (item.id.clock < known) {
+      // Yjs keeps only the new tail, next to the stored item before it: it must be in the same place.
+      const left = this.storedStruct(Y.createID(item.id.client, known - 1));
+      if (!(left instanceof Y.Item) || !(left.parent instanceof Y.AbstractType)) {
+        return { parent: { kind: "gone" }, key: null };
+      }
+      if (!this.declaresParent(item, left.parent, left.parentSub)) {
+        throw new Invalid("an item that continues a stored one must stay in its place");
+      }
+      return { parent: parentOfType(left.parent), key: left.parentSub };
+    }
+    return this.declaredPlacement(item);
+  }
+
+  /** Whether an item says it belongs to this very type (and attribute), as the stored items do. */
+  private declaresParent(item: Y.Item, parent: SharedType, key: string | null): boolean {
+    if (typeof item.parent === "string") {
+      return parent._item === null && Y.findRootTypeKey(parent) === item.parent && item.parentSub === key;
+    }
+    if (item.parent instanceof Y.ID) {
+      return parent._item !== null && Y.compareIDs(parent._item.id, item.parent) && item.parentSub === key;
+    }
+    const neighbour = item.origin ?? item.rightOrigin;
+    if (neighbour === null || neighbour.clock >= Y.getState(this.doc.store, neighbour.client)) return false;
+    const stored = this.storedStruct(neighbour);
+    return stored instanceof Y.Item && stored.parent === parent && stored.parentSub === key;
+  }
+
+  private declaredPlacement(item: Y.Item): Placement | Y.Item {
+    if (typeof item.parent === "string") return { parent: { kind: "root", name: item.parent }, key: item.parentSub };
+    if (item.parent instanceof Y.ID) return { parent: this.typeAt(item.parent), key: item.parentSub };
+    const neighbour = item.origin ?? item.rightOrigin;
+    if (neighbour === null) throw new Invalid("an item with neither parent nor neighbours");
+    const inUpdate = this.updateStruct(neighbour);
+    if (inUpdate instanceof Y.Item) return inUpdate;
+    if (inUpdate) return { parent: { kind: "gone" }, key: null };
+    return this.storedPlacement(neighbour);
+  }
+
+  /** The placement of the stored struct that holds `id`. */
+  private storedPlacement(id: Y.ID): Placement {
+    const stored = this.storedStruct(id);
+    if (!(stored instanceof Y.Item) || !(stored.parent instanceof Y.AbstractType)) {
+      return { parent: { kind: "gone" }, key: null };
+    }
+    return { parent: parentOfType(stored.parent), key: stored.parentSub };
+  }
+
+  /** The shared type the item `id` creates, as a parent. */
+  private typeAt(id: Y.ID): Parent {
+    const inUpdate = this.updateStruct(id);
+    if (inUpdate instanceof Y.GC) return { kind: "gone" };
+    if (inUpdate) {
+      const content = inUpdate.content;
+      if (!(content instanceof Y.ContentType) || this.deletedByUpdate(inUpdate)) return { kind: "gone" };
+      if (content.type instanceof Y.XmlElement) return { kind: "element", nodeName: content.type.nodeName };
+      if (content.type instanceof Y.XmlText) {
+        const holder = this.placementOf(inUpdate).parent;
+        return { kind: "text", nodeName: holder.kind === "element" ? holder.nodeName : null };
+      }
+      return { kind: "foreign" };
+    }
+    const stored = this.storedStruct(id);
+    if (!(stored instanceof Y.Item) || !(stored.content instanceof Y.ContentType)) return { kind: "gone" };
+    return parentOfType(stored.content.type);
+  }
+
+  /**
+   * The struct of the update that holds `id`, for an id the document does not have yet. For
+   * one it has, Yjs uses its own copy and drops the update's, so only the stored one counts.
+   */
+  private updateStruct(id: Y.ID): Y.Item | Y.GC | undefined {
+    if (id.clock < Y.getState(this.doc.store, id.client)) return undefined;
+    const structs = this.updateStructs.get(id.client);
+    return structs && findCovering(structs, id.clock, (struct) => [struct.id.clock, struct.length]);
+  }
+
+  private storedStruct(id: Y.ID): Y.Item | Y.GC {
+    const structs = this.doc.store.clients.get(id.client);
+    if (!structs || Y.getState(this.doc.store, id.client) <= id.clock) throw new UnknownParent();
+    return structs[Y.findIndexSS(structs, id.clock)]!;
+  }
+}
+
+/** What an update (`updateBytes` long, decoded) would do to `doc`, checked without applying it. */
+export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, updateBytes: number): UpdateVerdict {
+  try {
+    const growthBound = new UpdateChecker(doc, update).check(updateBytes);
+    return { kind: "valid", growthBound };
+  } catch (error) {
+    if (error instanceof Invalid) return { kind: "invalid", reason: error.message };
+    if (error instanceof UnknownParent) return { kind: "unknown-parent" };
+    throw error;
+  }
+}
