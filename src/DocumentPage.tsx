@@ -8,6 +8,8 @@ import { usePresence } from "./collab/usePresence";
 import { usePublishedUser } from "./collab/usePublishedUser";
 import { DocumentHeader } from "./DocumentHeader";
 import { SyncErrorBanner } from "./SyncErrorBanner";
+import { UnexpectedErrorBanner } from "./UnexpectedErrorBanner";
+import { useUnexpectedError } from "./useUnexpectedError";
 import { DocumentTitle } from "./editor/DocumentTitle";
 import { Toolbar } from "./editor/Toolbar";
 import { useCollaborativeEditor } from "./editor/useCollaborativeEditor";
@@ -32,6 +34,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
   const editor = useCollaborativeEditor(doc, provider, identity);
   useUndoableApiChanges(editor, doc, provider);
   const [title, setTitle] = useDocumentTitle(doc);
+  const unexpectedError = useUnexpectedError();
 
   useEffect(() => {
     document.title = `${displayTitle(title)} · Cowrite`;
@@ -51,6 +54,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
       />
       <Toolbar editor={editor} />
       {refusal && <SyncErrorBanner reason={refusal} onDiscard={() => discardUnsavedChanges(session)} />}
+      {unexpectedError && <UnexpectedErrorBanner message={unexpectedError} />}
       <main className="document-sheet">
         <DocumentTitle title={title} onChange={setTitle} onDone={() => editor.commands.focus("start")} />
         <EditorContent editor={editor} className="editor" data-testid="editor" />

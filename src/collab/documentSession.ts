@@ -2,9 +2,14 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import YPartyKitProvider from "y-partykit/provider";
 import * as Y from "yjs";
 import { API_CHANGES_PARAM } from "../../party/shared/apiChangeMessage";
+import { CLIENT_KEY_PARAM } from "../../party/shared/awarenessState";
 import { DOCUMENT_PARTY } from "../../party/shared/collabSchema";
+import { HEARTBEAT_PARAM } from "../../party/shared/heartbeat";
 import { docRoomName } from "../../party/shared/roomName";
 import { ConnectionTracker } from "./connectionTracker";
+import { dropInvalidAwareness } from "./dropInvalidAwareness";
+import { HeartbeatSocket } from "./heartbeatSocket";
+import { keepPresenceAcrossReconnects } from "./presenceAcrossReconnects";
 import { addReconnectJitter } from "./reconnectJitter";
 
 /** An open document: its Yjs doc, the one provider that syncs it with the room, and its copy on this device. */
@@ -24,6 +29,10 @@ interface OpenSession {
 
 const openSessions = new Map<string, OpenSession>();
 
+function newClientKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 function openSession(docId: string): DocumentSession {
   const doc = new Y.Doc();
   // Kept in IndexedDB too: a document opened before shows at once, even offline,
@@ -33,9 +42,14 @@ function openSession(docId: string): DocumentSession {
   const provider = new YPartyKitProvider(window.location.host, docRoomName(docId), doc, {
     party: DOCUMENT_PARTY,
     protocol: window.location.protocol === "https:" ? "wss" : "ws",
-    params: { [API_CHANGES_PARAM]: "1" },
+    // The key lets this tab, and only it, take back its presence when it reconnects.
+    params: { [API_CHANGES_PARAM]: "1", [CLIENT_KEY_PARAM]: newClientKey(), [HEARTBEAT_PARAM]: "1" },
+    // A new socket for every reconnect, each answering the heartbeat.
+    WebSocketPolyfill: HeartbeatSocket,
   });
+  dropInvalidAwareness(provider.awareness);
   addReconnectJitter(provider);
+  keepPresenceAcrossReconnects(provider);
   return { docId, doc, provider, connection: new ConnectionTracker(provider), deviceCopy };
 }
 
