@@ -1,5 +1,31 @@
-import { defineConfig, devices } from "@playwright/test";
-import { browserLaunchOptions } from "./e2e/browserLaunchOptions";
+import { defineConfig, devices, type Project } from "@playwright/test";
+import { type Engine, engineLaunch } from "./e2e/engines";
+import { NO_BROWSER } from "./e2e/projectTags";
+
+const DEVICES: Record<Engine, string> = {
+  chromium: "Desktop Chrome",
+  firefox: "Desktop Firefox",
+  webkit: "Desktop Safari",
+};
+const noBrowser = new RegExp(NO_BROWSER);
+
+// Every engine that can run here gets the whole suite; WebKit only where Playwright's build is installed.
+const engineProjects: Project[] = (Object.keys(DEVICES) as Engine[]).flatMap((engine) => {
+  const launch = engineLaunch(engine);
+  return launch ? [{ name: engine, grepInvert: noBrowser, use: { ...devices[DEVICES[engine]], ...launch } }] : [];
+});
+const chromium = engineLaunch("chromium");
+const crossEngineProjects: Project[] =
+  chromium && engineLaunch("firefox")
+    ? [
+        {
+          name: "chromium+firefox",
+          testMatch: ["collaboration.spec.ts", "editing.spec.ts", "offline.spec.ts"],
+          grepInvert: noBrowser,
+          use: { ...devices[DEVICES.chromium], ...chromium, otherEngine: "firefox" },
+        },
+      ]
+    : [];
 
 export default defineConfig({
   testDir: "e2e",
@@ -11,10 +37,15 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    ...devices["Desktop Chrome"],
     // Set by the global setup, which starts the server before any worker reads this.
     baseURL: process.env.COWRITE_URL,
-    launchOptions: browserLaunchOptions(),
-    trace: "retain-on-failure",
+    // DOM snapshots but no screencast: recording screenshots made Firefox's tests take 2.5 times as long.
+    trace: { mode: "retain-on-failure", snapshots: true, screenshots: false },
   },
+  projects: [
+    { name: "server", grep: noBrowser },
+    ...engineProjects,
+    // The core collaboration tests again, with people taking turns between Chromium and Firefox.
+    ...crossEngineProjects,
+  ],
 });

@@ -12,7 +12,7 @@ test("/ starts a new document with an unguessable id", async ({ page }) => {
 });
 
 test("copy link puts the document's address on the clipboard", async ({ alice }) => {
-  await alice.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await alice.allowClipboard();
   await alice.page.getByTestId("copy-link").click();
   await expect(alice.page.getByTestId("copy-link")).toHaveText("Link copied");
   expect(await alice.page.evaluate(() => navigator.clipboard.readText())).toBe(alice.page.url());

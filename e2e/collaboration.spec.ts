@@ -32,10 +32,12 @@ test("each sees the other's named caret and both in presence; a rename reaches t
 });
 
 test("undo takes back only your own change, never a collaborator's", async ({ alice, bob }) => {
-  await alice.typeAtEnd("Alice's sentence.");
+  // Each change in one go: keys typed more than half a second apart (a busy machine) would
+  // make several undo steps.
+  await alice.insertAtEnd("Alice's sentence.");
   await expect.poll(() => bob.text()).toBe("Alice's sentence.");
 
-  await bob.typeAtEnd(" Bob's addition.");
+  await bob.insertAtEnd(" Bob's addition.");
   await expect.poll(() => alice.text()).toBe("Alice's sentence. Bob's addition.");
 
   await bob.page.keyboard.press("ControlOrMeta+z");

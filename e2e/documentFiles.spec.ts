@@ -1,28 +1,19 @@
-import { readFile } from "node:fs/promises";
 import { documentApiPath } from "../party/shared/roomName";
 import { expect, test } from "./people";
 
 test("the title is shared live, names the page and the exported files", async ({ alice, bob, request, docId }) => {
-  await alice.page.getByTestId("doc-title").fill("Quarterly plan");
+  await alice.typeInto(alice.page.getByTestId("doc-title"), "Quarterly plan");
   await expect(bob.page.getByTestId("doc-title")).toHaveValue("Quarterly plan");
   await expect(bob.page).toHaveTitle("Quarterly plan · Cowrite");
   await alice.typeAtEnd("Grow by *a lot*.");
 
-  const [markdown] = await Promise.all([
-    alice.page.waitForEvent("download"),
-    alice.page.getByTestId("export-markdown").click(),
-  ]);
-  expect(markdown.suggestedFilename()).toBe("Quarterly plan.md");
-  expect(await readFile(await markdown.path(), "utf8")).toBe("Grow by *a lot*.");
+  const markdown = await alice.download(alice.page.getByTestId("export-markdown"));
+  expect(markdown).toEqual({ name: "Quarterly plan.md", text: "Grow by *a lot*." });
 
-  const [html] = await Promise.all([
-    alice.page.waitForEvent("download"),
-    alice.page.getByTestId("export-html").click(),
-  ]);
-  expect(html.suggestedFilename()).toBe("Quarterly plan.html");
-  const page = await readFile(await html.path(), "utf8");
-  expect(page).toContain("<title>Quarterly plan</title>");
-  expect(page).toContain("<p>Grow by <em>a lot</em>.</p>");
+  const html = await alice.download(alice.page.getByTestId("export-html"));
+  expect(html.name).toBe("Quarterly plan.html");
+  expect(html.text).toContain("<title>Quarterly plan</title>");
+  expect(html.text).toContain("<p>Grow by <em>a lot</em>.</p>");
 
   const api = await request.get(`${documentApiPath(docId)}?format=markdown`);
   expect(api.headers()["content-disposition"]).toContain("Quarterly%20plan.md");
@@ -52,12 +43,12 @@ test("a file that is neither Markdown nor HTML is refused with a message", async
 });
 
 test("/ lists the documents this browser opened, newest first, with a way to start a new one", async ({ alice }) => {
-  await alice.page.getByTestId("doc-title").fill("Alpha");
+  await alice.typeInto(alice.page.getByTestId("doc-title"), "Alpha");
   const alphaUrl = alice.page.url();
   await alice.page.getByTestId("new-doc").click();
   await expect(alice.page).not.toHaveURL(alphaUrl);
   await expect(alice.status).toHaveAttribute("data-state", "connected");
-  await alice.page.getByTestId("doc-title").fill("Beta");
+  await alice.typeInto(alice.page.getByTestId("doc-title"), "Beta");
   await expect(alice.page).toHaveTitle("Beta · Cowrite");
 
   await alice.page.goto("/");

@@ -1,5 +1,10 @@
+import * as Y from "yjs";
+import { CloseCode } from "../party/shared/closeCodes";
+import { DOCUMENT_FIELD } from "../party/shared/collabSchema";
 import { expect, test } from "./people";
-import { connectPartyKitClient, connectYjsClient } from "./yjsClients";
+import { NO_BROWSER } from "./projectTags";
+import { syncMessage } from "./rawFrames";
+import { connectPartyKitClient, connectYjsClient, paragraphOf, refusalOf, synced } from "./yjsClients";
 
 test("a standard Yjs client reads, writes and shows up in presence", async ({ alice, baseURL, docId }) => {
   await alice.typeAtEnd("Typed in the browser.");
@@ -19,7 +24,7 @@ test("a standard Yjs client reads, writes and shows up in presence", async ({ al
   await expect(alice.presence).toHaveCount(1);
 });
 
-test("a change over 1 MB travels in chunks and arrives whole", async ({ baseURL, docId }) => {
+test("a change over 1 MB travels in chunks and arrives whole", { tag: NO_BROWSER }, async ({ baseURL, docId }) => {
   const writer = connectPartyKitClient(baseURL ?? "", docId);
   const reader = connectYjsClient(baseURL ?? "", docId);
   try {
@@ -35,3 +40,36 @@ test("a change over 1 MB travels in chunks and arrives whole", async ({ baseURL,
     reader.close();
   }
 });
+
+test(
+  "a plain client told to sync again reconnects by itself, and what it wrote arrives",
+  { tag: NO_BROWSER },
+  async ({ baseURL, docId }) => {
+    // Written before connecting, so the server lacks the first change when the second comes alone.
+    const doc = new Y.Doc();
+    const paragraph = paragraphOf("first");
+    doc.getXmlFragment(DOCUMENT_FIELD).push([paragraph]);
+    const beforeSecond = Y.encodeStateVector(doc);
+    (paragraph.get(0) as Y.XmlText).insert(5, " second");
+    const second = Y.encodeStateAsUpdate(doc, beforeSecond);
+
+    const writer = connectYjsClient(baseURL ?? "", docId, doc);
+    const reader = connectYjsClient(baseURL ?? "", docId);
+    try {
+      const refused = refusalOf(writer);
+      const sendSecond = ({ status }: { status: string }) => {
+        if (status !== "connected") return;
+        writer.provider.off("status", sendSecond);
+        writer.provider.ws?.send(new Uint8Array(syncMessage(2, second)));
+      };
+      writer.provider.on("status", sendSecond);
+      expect((await refused).code).toBe(CloseCode.outOfSync);
+      await synced(reader);
+      await expect.poll(() => reader.body.toString()).toBe("<paragraph>first second</paragraph>");
+      expect(writer.provider.shouldConnect).toBe(true);
+    } finally {
+      writer.close();
+      reader.close();
+    }
+  },
+);

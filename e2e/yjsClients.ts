@@ -21,17 +21,22 @@ export interface YjsClient {
   close: () => void;
 }
 
+/** A paragraph as the editor keeps it: an element holding one run of text, with formatting if given. */
+export function paragraphOf(text: string, marks?: Record<string, unknown>): Y.XmlElement {
+  const paragraph = new Y.XmlElement("paragraph");
+  const run = new Y.XmlText();
+  paragraph.insert(0, [run]);
+  run.insert(0, text, marks);
+  return paragraph;
+}
+
 function asClient(doc: Y.Doc, provider: WebsocketProvider | YPartyKitProvider): YjsClient {
   const body = doc.getXmlFragment(DOCUMENT_FIELD);
   return {
     doc,
     provider,
     body,
-    write: (text) => {
-      const paragraph = new Y.XmlElement("paragraph");
-      paragraph.insert(0, [new Y.XmlText(text)]);
-      body.push([paragraph]);
-    },
+    write: (text) => body.push([paragraphOf(text)]),
     close: () => {
       provider.destroy();
       doc.destroy();
@@ -61,8 +66,8 @@ export function connectPartyKitClient(baseURL: string, docId: string, doc = new 
 }
 
 /** A bare socket to a document room, for sending frames no well-behaved client would. */
-export async function openRawSocket(baseURL: string, docId: string): Promise<RawSocket> {
-  const socket = new WebSocket(`${partyUrl(baseURL)}/${docRoomName(docId)}`);
+export async function openRawSocket(baseURL: string, docId: string, query = ""): Promise<RawSocket> {
+  const socket = new WebSocket(`${partyUrl(baseURL)}/${docRoomName(docId)}${query}`);
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
   );
@@ -76,4 +81,21 @@ export async function openRawSocket(baseURL: string, docId: string): Promise<Raw
 export interface RawSocket {
   socket: WebSocket;
   closed: Promise<{ code: number; reason: string }>;
+}
+
+/** Resolves once the client has the server's document. */
+export function synced(client: YjsClient): Promise<void> {
+  return new Promise((resolve) => {
+    if (client.provider.synced) resolve();
+    else client.provider.once("sync", () => resolve());
+  });
+}
+
+/** Resolves with the first close the server gives the client other than a normal one. */
+export function refusalOf(client: YjsClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) =>
+    client.provider.on("connection-close", (event: { code: number; reason: string } | null) => {
+      if (event && event.code !== 1000) resolve({ code: event.code, reason: event.reason });
+    }),
+  );
 }
