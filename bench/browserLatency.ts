@@ -1,5 +1,5 @@
-import { chromium, type Page } from "@playwright/test";
-import { browserLaunchOptions } from "../e2e/browserLaunchOptions";
+import type { Browser, Page } from "@playwright/test";
+import { launchEngine } from "../e2e/engines";
 import { newDocId } from "../party/shared/docId";
 import { documentApiPath } from "../party/shared/roomName";
 import { docPath } from "../src/docPath";
@@ -10,7 +10,7 @@ const PAGE_OF_TEXT =
     5,
   );
 
-async function openDocument(browser: Awaited<ReturnType<typeof chromium.launch>>, url: string): Promise<Page> {
+async function openDocument(browser: Browser, url: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(url);
   await page.locator("[data-testid=connection-status][data-state=connected]").waitFor();
@@ -23,7 +23,7 @@ async function openDocument(browser: Awaited<ReturnType<typeof chromium.launch>>
  * run on this machine, so their high-resolution clocks agree.
  */
 export async function browserLatency(baseUrl: string, pages: number, keystrokes: number): Promise<Summary> {
-  const browser = await chromium.launch(browserLaunchOptions());
+  const browser = await launchEngine("chromium");
   try {
     const docId = newDocId();
     if (pages > 0) {

@@ -1,7 +1,9 @@
 import * as Y from "yjs";
 import { newDocId } from "../party/shared/docId";
-import { connect, until } from "./benchClient";
+import { connect, paragraphText, readParagraph } from "./benchClient";
 import type { BenchServer } from "./servers";
+import { storageSettled } from "./storageSettled";
+import { timeToContent } from "./timeToContent";
 
 export interface ColdLoadResult {
   transactions: number;
@@ -18,51 +20,18 @@ export interface ColdLoadResult {
 
 const CHUNK = "abcdefghi ";
 
-/**
- * Time until a newcomer has the whole document. (Not the provider's "sync" event: the
- * reference server answers before its LevelDB load is done, so that would time an empty sync.)
- */
-async function timeToContent(server: BenchServer, docId: string, expected: string) {
-  const start = performance.now();
-  const client = await connect(server, docId);
-  const text = client.doc.getText("t");
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    until(client.doc, () => text.length >= expected.length),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, 60_000);
-    }),
-  ]);
-  clearTimeout(timer);
-  const elapsed = performance.now() - start;
-  const identical = text.toString() === expected;
-  client.close();
-  return { elapsed, identical };
-}
-
-/** Once the server's storage stops changing, so compaction is over before a restart. */
-async function storageSettled(server: BenchServer): Promise<number> {
-  let previous = -1;
-  for (;;) {
-    const bytes = await server.storedBytes();
-    if (bytes === previous) return bytes;
-    previous = bytes;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 /** A document with a long history (many small transactions), then loaded by a newcomer, warm and after a restart. */
 export async function coldLoad(server: BenchServer, transactions: number): Promise<ColdLoadResult> {
   const docId = newDocId();
   const writer = await connect(server, docId);
-  const text = writer.doc.getText("t");
+  const text = paragraphText(writer.doc);
   for (let transaction = 0; transaction < transactions; transaction++) text.insert(text.length, CHUNK);
   const expected = text.toString();
   const encodedStateBytes = Y.encodeStateAsUpdate(writer.doc).byteLength;
   // The server has worked through the writer's backlog once a first newcomer gets it all;
   // only then is a second newcomer's load the warm figure.
-  await timeToContent(server, docId, expected);
-  const warm = await timeToContent(server, docId, expected);
+  await timeToContent(server, docId, readParagraph, expected);
+  const warm = await timeToContent(server, docId, readParagraph, expected);
   writer.close();
   if (!server.persists) {
     return {
@@ -77,7 +46,7 @@ export async function coldLoad(server: BenchServer, transactions: number): Promi
   }
   const storedBytes = await storageSettled(server);
   await server.restart();
-  const cold = await timeToContent(server, docId, expected);
+  const cold = await timeToContent(server, docId, readParagraph, expected);
   return {
     transactions,
     textBytes: expected.length,

@@ -1,21 +1,23 @@
 import { writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { browserLatency } from "./browserLatency";
 import { bundleSize } from "./bundleSize";
 import { coldLoad } from "./coldLoad";
-import { concurrentTyping } from "./concurrentTyping";
+import { compactionLatency } from "./compactionLatency";
 import { editLatency } from "./editLatency";
-import { type BenchResults, printTable, resultsMarkdown } from "./report";
+import { longSession } from "./longSession";
+import { type BenchResults, printTable, resultsMarkdown, type ServerResults } from "./report";
 import { serverMemory } from "./serverMemory";
 import { type BenchServer, startCowrite, startReference } from "./servers";
+import { storageWrites } from "./storageWrites";
 
 const quick = process.argv.includes("--quick");
 // Each y-websocket provider in Node adds a process "exit" listener; 50 editors are expected.
 process.setMaxListeners(0);
 const ROOT = join(import.meta.dirname, "..");
 
-// Sizes: the full run takes about five minutes on two cores, --quick under one.
+// Sizes: the full run takes about eight minutes on two cores, --quick about two.
 const PLAN = quick
   ? {
       warmupEdits: 300,
@@ -27,6 +29,8 @@ const PLAN = quick
       rooms: 5,
       keystrokes: 15,
       longPages: 20,
+      longSessionEdits: 10_000,
+      compactionEdits: 150,
     }
   : {
       warmupEdits: 1500,
@@ -38,27 +42,49 @@ const PLAN = quick
       rooms: 20,
       keystrokes: 60,
       longPages: 100,
+      longSessionEdits: 100_000,
+      compactionEdits: 400,
     };
 
-async function measure(server: BenchServer) {
+/** The server's errors, also printed here, so that a run shows them as they come. */
+function reportErrors(server: BenchServer): string[] | null {
+  const errors = server.errors();
+  if (errors?.length) console.log(`  ${server.name} printed ${errors.length} errors:\n    ${errors.join("\n    ")}`);
+  return errors;
+}
+
+async function measure(server: BenchServer): Promise<Omit<ServerResults, "errors">> {
   // The same warm-up for every server, not measured: V8 and workerd compile hot paths on first
   // use, and a server in use has long since done so (Cowrite's p50 settles after ~1,500 edits).
   await editLatency(server, 2, PLAN.warmupEdits);
-  const latency: BenchResults["servers"][number]["latency"] = {};
+  const latency: ServerResults["latency"] = {};
   for (const editors of PLAN.editors) {
     latency[editors] = await editLatency(server, editors, Math.max(PLAN.edits, editors * 2));
     console.log(`  ${server.name}: edit latency, ${editors} editors: p50 ${latency[editors]?.p50.toFixed(2)} ms`);
   }
-  const typing: BenchResults["servers"][number]["typing"] = {};
+  const typing: ServerResults["typing"] = {};
+  const writes: ServerResults["storageWrites"] = {};
   for (const editors of PLAN.typingEditors) {
-    typing[editors] = await concurrentTyping(server, editors, PLAN.typingMs);
+    const typed = await storageWrites(server, editors, PLAN.typingMs);
+    typing[editors] = typed.typing;
+    writes[editors] = typed.writes;
     console.log(`  ${server.name}: concurrent typing, ${editors} editors done`);
   }
   const memory = await serverMemory(server, PLAN.rooms, 5);
   console.log(`  ${server.name}: memory done`);
   const load = await coldLoad(server, PLAN.transactions);
   console.log(`  ${server.name}: cold load done`);
-  return { name: server.name, latency, typing, memory, coldLoad: load };
+  const session = server.persists ? await longSession(server, PLAN.longSessionEdits) : null;
+  if (session) console.log(`  ${server.name}: long session done`);
+  return {
+    name: server.name,
+    latency,
+    typing,
+    storageWrites: writes,
+    memory,
+    coldLoad: load,
+    longSession: session,
+  };
 }
 
 async function main() {
@@ -68,8 +94,10 @@ async function main() {
     date: new Date().toISOString(),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     plan: PLAN,
+    loadAverage: { start: loadavg()[0] ?? 0, end: 0 },
     servers: [],
     browser: { shortDocument: null, longDocument: null },
+    compaction: null,
     bundle: await bundleSize(join(ROOT, "dist")),
   };
   const starters = [
@@ -81,18 +109,29 @@ async function main() {
     const server = await start();
     try {
       console.log(`Measuring ${server.name}…`);
-      results.servers.push(await measure(server));
+      const measured = await measure(server);
       if (server.name === "Cowrite") {
         const baseUrl = server.wsUrl.replace(/^ws/, "http").replace(/\/parties\/main$/, "");
         results.browser.shortDocument = await browserLatency(baseUrl, 0, PLAN.keystrokes);
         results.browser.longDocument = await browserLatency(baseUrl, PLAN.longPages, PLAN.keystrokes);
         console.log("  Cowrite: browser latency done");
+        results.compaction = await compactionLatency(server, {
+          edits: PLAN.compactionEdits,
+          warmupEdits: PLAN.warmupEdits,
+        });
+        const { foldingServerErrors } = results.compaction;
+        if (foldingServerErrors?.length) {
+          console.log(`  errors while folding:\n    ${foldingServerErrors.join("\n    ")}`);
+        }
+        console.log("  Cowrite: edit latency during compaction done");
       }
+      results.servers.push({ ...measured, errors: reportErrors(server) });
     } finally {
       await server.stop();
     }
   }
   results.seconds = Math.round((Date.now() - started) / 1000);
+  results.loadAverage.end = loadavg()[0] ?? 0;
 
   printTable(results);
   await writeFile(

@@ -1,6 +1,7 @@
 import { newDocId } from "../party/shared/docId";
-import { type BenchClient, connect, until } from "./benchClient";
+import { type BenchClient, connect, paragraphArrived, paragraphText, readParagraph } from "./benchClient";
 import type { BenchServer } from "./servers";
+import { untilDocument } from "../e2e/untilDocument";
 
 export interface MemoryResult {
   idleBytes: number;
@@ -16,15 +17,15 @@ export async function serverMemory(server: BenchServer, rooms: number, clientsPe
       const docId = newDocId();
       const roomClients: BenchClient[] = [];
       for (let index = 0; index < clientsPerRoom; index++) roomClients.push(await connect(server, docId));
-      for (const client of roomClients)
-        client.doc
-          .getText("t")
-          .insert(
-            0,
-            "A paragraph of about a hundred characters, written by one of the people in this room. ".repeat(10),
-          );
-      const total = roomClients.reduce((sum, client) => sum + client.doc.getText("t").length, 0);
-      await Promise.all(roomClients.map((client) => until(client.doc, () => client.doc.getText("t").length === total)));
+      const paragraph = "A paragraph of about a hundred characters, written by one of the people in this room. ";
+      // One paragraph, made by the first client; each then writes into it.
+      paragraphText(roomClients[0]!.doc);
+      await Promise.all(roomClients.map((client) => paragraphArrived(client.doc)));
+      for (const client of roomClients) paragraphText(client.doc).insert(0, paragraph.repeat(10));
+      const total = paragraph.length * 10 * roomClients.length;
+      await Promise.all(
+        roomClients.map((client) => untilDocument(client.doc, () => readParagraph(client.doc).length === total)),
+      );
       clients.push(...roomClients);
     }
     return { idleBytes, loadedBytes: await server.memoryBytes() };

@@ -3,6 +3,9 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { Socket } from "node:net";
 import { join } from "node:path";
 import { freePort, newStateDir, startPartyKit } from "../e2e/partykitServer";
+import { documentApiPath } from "../party/shared/roomName";
+import type { RoomStorageStats } from "../party/shared/storageStats";
+import { levelDbDocument } from "./levelDbDocument";
 
 /** A server under test, as the benchmarks see it. */
 export interface BenchServer {
@@ -17,6 +20,15 @@ export interface BenchServer {
   memoryBytes(): Promise<number>;
   /** Bytes the server has written to disk. */
   storedBytes(): Promise<number>;
+  /** What the room's storage holds and has done (Cowrite's `<room>/storage`); null for a server that does not say. */
+  storageStats(docId: string): Promise<RoomStorageStats | null>;
+  /**
+   * The keys the server stores for one document and their values' bytes; null for a server
+   * that keeps nothing. For Cowrite, every key of the room; for LevelDB, every key naming the document.
+   */
+  documentStorage(docId: string): Promise<{ entries: number; bytes: number } | null>;
+  /** The errors the server has printed (the latest 100); null for a server whose output is not read. */
+  errors(): string[] | null;
   stop(): Promise<void>;
 }
 
@@ -47,17 +59,35 @@ async function directoryBytes(path: string): Promise<number> {
   return total;
 }
 
-/** Cowrite's own server: `partykit dev` running party/, with its storage in a fresh directory. */
-export async function startCowrite(): Promise<BenchServer> {
-  const server = await startPartyKit({ stateDir: await newStateDir() });
+/**
+ * Cowrite's own server: `partykit dev` running party/, with its storage in a fresh directory,
+ * serving its storage figures; `vars` set other server variables, such as the storage policy.
+ */
+export async function startCowrite({
+  name = "Cowrite",
+  vars = {},
+}: { name?: string; vars?: Record<string, number> } = {}): Promise<BenchServer> {
+  const server = await startPartyKit({ stateDir: await newStateDir(), vars: { COWRITE_STORAGE_STATS: 1, ...vars } });
+  const storageStats = async (docId: string) => {
+    const response = await fetch(`${server.url}${documentApiPath(docId)}/storage`);
+    if (!response.ok) throw new Error(`Storage figures: ${response.status} ${await response.text()}`);
+    return (await response.json()) as RoomStorageStats;
+  };
   return {
-    name: "Cowrite",
+    name,
     wsUrl: `ws://127.0.0.1:${server.port}/parties/main`,
     room: (docId) => `doc:${docId}`,
     persists: true,
     restart: () => server.restart(),
     memoryBytes: () => groupMemoryBytes(server.processGroup()),
     storedBytes: () => directoryBytes(server.stateDir),
+    storageStats,
+    errors: () => server.errors(),
+    documentStorage: async (docId) => {
+      const { storedKeys, inMemory } = await storageStats(docId);
+      if (!inMemory) throw new Error("The room's storage is only counted while its document is open");
+      return { entries: storedKeys, bytes: inMemory.logBytes + inMemory.snapshotBytes };
+    },
     stop: async () => {
       await server.stop();
       await rm(server.stateDir, { recursive: true, force: true });
@@ -96,6 +126,9 @@ export async function startReference({ persisted }: { persisted: boolean }): Pro
     },
     memoryBytes: () => groupMemoryBytes(process_.pid ?? -1),
     storedBytes: () => (dataDir ? directoryBytes(dataDir) : Promise.resolve(0)),
+    storageStats: () => Promise.resolve(null),
+    errors: () => null,
+    documentStorage: (docId) => (dataDir ? levelDbDocument(dataDir, docId) : Promise.resolve(null)),
     stop: async () => {
       await kill();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ export interface Summary {
   p50: number;
   p95: number;
   p99: number;
+  max: number;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -17,5 +18,6 @@ export function summarize(values: number[]): Summary {
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? Number.NaN,
   };
 }
