@@ -10,8 +10,10 @@ export default defineConfig({
   plugins: [
     react(),
     // A service worker keeps the app shell, so /d/<id> opens, from the device's copy, with no network.
+    // The app registers it itself (src/appUpdate/) and lets the person choose when a new deployment takes over.
     VitePWA({
-      registerType: "autoUpdate",
+      registerType: "prompt",
+      injectRegister: false,
       manifest: {
         name: "Cowrite",
         short_name: "Cowrite",
@@ -24,8 +26,12 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg}"],
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/parties\//],
+        // The first worker takes over the open page at once, so it works offline without a reload;
+        // later ones wait for the person to choose Reload.
         clientsClaim: true,
-        skipWaiting: true,
+        // One self-contained script: an update either installs whole or not at all, never as a
+        // waiting worker whose imported runtime failed to load and so cannot take over.
+        inlineWorkboxRuntime: true,
       },
     }),
   ],
