@@ -44,11 +44,17 @@ function asClient(doc: Y.Doc, provider: WebsocketProvider | YPartyKitProvider): 
   };
 }
 
-/** A plain Yjs client, y-websocket's provider, as another tool would join a document. */
-export function connectYjsClient(baseURL: string, docId: string, doc = new Y.Doc()): YjsClient {
+/** A plain Yjs client, y-websocket's provider, as another tool would join a document; `params` go in its URL. */
+export function connectYjsClient(
+  baseURL: string,
+  docId: string,
+  doc = new Y.Doc(),
+  params: Record<string, string> = {},
+): YjsClient {
   const provider = new WebsocketProvider(partyUrl(baseURL), docRoomName(docId), doc, {
     WebSocketPolyfill,
     disableBc: true,
+    params,
   });
   return asClient(doc, provider);
 }

@@ -1,4 +1,8 @@
 import type * as Party from "partykit/server";
+import { handleAccessRequest, isAccessRequest } from "./access/accessApi";
+import { closeRefused, refusedResponse } from "./access/accessRefusal";
+import { DocumentAccess } from "./access/documentAccess";
+import { requestKey } from "./access/requestKey";
 import { AwarenessOwners } from "./guard/awarenessOwners";
 import { ChunkBudget } from "./guard/chunkBudget";
 import { connectGuarded, type RoomGuards } from "./guard/connectionGuard";
@@ -17,10 +21,12 @@ export default class DocumentServer implements Party.Server {
   private readonly limits: Limits;
   private readonly document: RoomDocument;
   private readonly guards: RoomGuards;
+  private readonly access: DocumentAccess;
 
   constructor(readonly room: Party.Room) {
     this.limits = limitsFrom(room.env);
     this.document = new RoomDocument(room, storagePolicyFrom(room.env));
+    this.access = new DocumentAccess(room);
     this.guards = {
       limits: this.limits,
       // Two documents' worth: two people may paste large content at once.
@@ -35,17 +41,25 @@ export default class DocumentServer implements Party.Server {
     return isDocumentRoom(lobby.id) ? request : invalidRoomResponse();
   }
 
-  async onConnect(connection: Party.Connection) {
+  async onConnect(connection: Party.Connection, context: Party.ConnectionContext) {
     if (!isDocumentRoom(this.room.id)) {
       connection.close(CloseCode.invalidRoom, CloseReason.invalidRoom);
       return;
     }
-    await connectGuarded(connection, this.document, this.guards);
+    const admission = await this.access.admitConnection(connection, requestKey(context.request));
+    if ("refused" in admission) return closeRefused(connection, admission.refused);
+    await connectGuarded(connection, this.document, this.guards, admission.role);
   }
 
-  onRequest(request: Party.Request) {
+  async onRequest(request: Party.Request) {
     if (isStorageStatsRequest(request)) return storageStatsResponse(request, this.room, this.document);
-    return handleDocumentRequest(request, this.room, this.document, this.limits);
+    const admission = await this.access.admit(requestKey(request));
+    if ("refused" in admission) return refusedResponse(admission.refused);
+    if (isAccessRequest(request)) return handleAccessRequest(request, this.access, admission.role);
+    return handleDocumentRequest(request, this.room, this.document, this.limits, {
+      role: admission.role,
+      isEditor: (connection) => this.access.roleOf(connection) === "edit",
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type * as Party from "partykit/server";
+import { notAllowedResponse } from "../access/accessRefusal";
 import * as Y from "yjs";
 import { concatBytes } from "../concatBytes";
 import { fitsInDocument } from "../guard/documentSize";
@@ -9,6 +10,7 @@ import type { RoomDocument } from "../roomDocument";
 import { NotStoredError } from "../storage/documentStorage";
 import { API_CHANGES_PARAM, encodeApiChange } from "../shared/apiChangeMessage";
 import { MAX_TITLE_LENGTH, TITLE_FIELD } from "../shared/collabSchema";
+import type { Role } from "../shared/roles";
 import {
   CONTENT_TYPES,
   DOCUMENT_FORMATS,
@@ -25,6 +27,12 @@ const PARSERS = new Map<string, (text: string) => JSONContent>([
   ["text/markdown", documentFromMarkdown],
   ["text/html", htmlToDocument],
 ]);
+
+/** Who is asking: the role their key opens, and which of the room's connections are editors. */
+export interface Caller {
+  role: Role;
+  isEditor: (connection: Party.Connection) => boolean;
+}
 
 // Sent as one WebSocket text frame, so it must stay under the 1 MiB frame cap.
 const MAX_API_CHANGE_FRAME = 1_000_000;
@@ -108,6 +116,7 @@ async function writeDocument(
   document: RoomDocument,
   limits: Limits,
   mode: ChangeMode,
+  caller: Caller,
 ) {
   // The body is read (within its limit) before anything is refused, so that the client's
   // connection stays usable for its next request.
@@ -130,7 +139,7 @@ async function writeDocument(
   let changed: Response | number;
   try {
     // Answered once stored, so a script that gets 200 knows the change is kept.
-    changed = await document.change((doc) => applyChange(doc, room, content, mode, title, limits));
+    changed = await document.change((doc) => applyChange(doc, room, content, mode, title, limits, caller));
   } catch (error) {
     if (!(error instanceof NotStoredError)) throw error;
     console.error("A change from the HTTP API could not be stored yet", error);
@@ -148,6 +157,7 @@ function applyChange(
   mode: ChangeMode,
   title: string | undefined,
   limits: Limits,
+  caller: Caller,
 ): Response | number {
   const update = documentChange(doc, content, mode, title);
   // The schema's converters should never fail it.
@@ -170,7 +180,8 @@ function applyChange(
   const frame = encodeApiChange(update);
   if (frame.length <= MAX_API_CHANGE_FRAME) {
     for (const connection of room.getConnections()) {
-      if (new URL(connection.uri).searchParams.has(API_CHANGES_PARAM)) connection.send(frame);
+      const wantsFrame = new URL(connection.uri).searchParams.has(API_CHANGES_PARAM);
+      if (wantsFrame && caller.isEditor(connection)) connection.send(frame);
     }
   }
   Y.applyUpdate(doc, update);
@@ -183,24 +194,34 @@ export function handleDocumentRequest(
   room: Party.Room,
   document: RoomDocument,
   limits: Limits,
+  caller: Caller,
 ): Promise<Response> {
-  return answer(request, room, document, limits).catch((error: unknown) => {
+  return answer(request, room, document, limits, caller).catch((error: unknown) => {
     console.error("A document request failed", error);
     return jsonError(503, "unavailable", "The document could not be read from storage; try again shortly");
   });
 }
 
-function answer(request: Party.Request, room: Party.Room, document: RoomDocument, limits: Limits): Promise<Response> {
+async function answer(
+  request: Party.Request,
+  room: Party.Room,
+  document: RoomDocument,
+  limits: Limits,
+  caller: Caller,
+): Promise<Response> {
+  const writing = request.method === "PUT" || request.method === "POST";
+  if (writing && caller.role !== "edit") {
+    await request.body?.cancel();
+    return notAllowedResponse(caller.role, "change it");
+  }
   switch (request.method) {
     case "GET":
       return readDocument(request, document);
     case "PUT":
-      return writeDocument(request, room, document, limits, "replace");
+      return writeDocument(request, room, document, limits, "replace", caller);
     case "POST":
-      return writeDocument(request, room, document, limits, "append");
+      return writeDocument(request, room, document, limits, "append", caller);
     default:
-      return Promise.resolve(
-        jsonError(405, "method_not_allowed", `${request.method} is not supported; use GET, PUT or POST`),
-      );
+      return jsonError(405, "method_not_allowed", `${request.method} is not supported; use GET, PUT or POST`);
   }
 }

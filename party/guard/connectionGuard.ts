@@ -2,9 +2,12 @@ import type * as Party from "partykit/server";
 import { concatBytes } from "../concatBytes";
 import type { Limits } from "../limits";
 import type { RoomDocument, SharedDocument } from "../roomDocument";
-import { awarenessStateProblem, CLIENT_KEY_PARAM, MAX_CLIENT_KEY_LENGTH } from "../shared/awarenessState";
+import { stampRole } from "../access/stampRole";
+import { clientKeyIn } from "../clientKey";
+import { awarenessStateProblem } from "../shared/awarenessState";
 import { CloseCode } from "../shared/closeCodes";
 import { HEARTBEAT_PARAM, HEARTBEAT_PING, HEARTBEAT_PONG } from "../shared/heartbeat";
+import type { Role } from "../shared/roles";
 import { type AwarenessEntry, encodeAwarenessMessage } from "./awarenessEntries";
 import type { AwarenessOwners, AwarenessSpeaker } from "./awarenessOwners";
 import { AwarenessThrottle } from "./awarenessThrottle";
@@ -45,18 +48,14 @@ export interface RoomGuards {
   heartbeats: HeartbeatWatch;
 }
 
-function clientKey(connection: Party.Connection): string | null {
-  const key = new URL(connection.uri).searchParams.get(CLIENT_KEY_PARAM);
-  return key && key.length <= MAX_CLIENT_KEY_LENGTH ? key : null;
-}
-
 /**
  * Everything one connection sends passes here before y-partykit sees it. Only whole,
  * well-formed Yjs messages within the limits, whose meaning the document's schema allows,
  * get through; anything else closes the connection with a reason, and nothing of it reaches
  * the document. Chunked messages are reassembled here, within bounds, so y-partykit only
  * ever gets whole binary messages. Awareness is passed on only for the client ids this
- * connection owns. A connection that asked for the heartbeat is closed once it falls silent.
+ * connection owns, marked with the connection's role. Only an editor's changes reach the
+ * document. A connection that asked for the heartbeat is closed once it falls silent.
  */
 class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
   private batch: OpenBatch | undefined;
@@ -74,12 +73,13 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
     private readonly shared: Party.Connection,
     private readonly doc: SharedDocument,
     private readonly room: RoomGuards,
+    private readonly role: Role,
     private readonly deliver: Deliver,
     /** Tells y-partykit the connection is gone, so it sends nothing more to a closing socket. */
     private readonly forget: () => void,
   ) {
     this.limits = room.limits;
-    this.key = clientKey(connection);
+    this.key = clientKeyIn(connection.uri);
     this.awareness = new AwarenessThrottle(this.limits.awarenessIntervalMs, (entries) =>
       deliver(encodeAwarenessMessage(entries)),
     );
@@ -183,6 +183,8 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
       case "invalid":
         return this.refuse(CloseCode.malformedMessage, `Malformed message: ${verdict.reason}`);
       case "update":
+        // Dropped, not refused: a reader's provider sends what its own copy holds on every connect.
+        if (this.role !== "edit") return;
         return this.receiveUpdate(message, verdict.update, verdict.decoded);
       case "awareness":
         return this.receiveAwareness(verdict.entries);
@@ -213,11 +215,12 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
     const own = entries.filter(({ clientId, json }) =>
       json === "null" ? this.owned.has(clientId) : this.room.awarenessOwners.claim(this, clientId),
     );
-    for (const { json } of own) {
+    const stamped = own.map((entry) => ({ ...entry, json: stampRole(entry.json, this.role) }));
+    for (const { json } of stamped) {
       const problem = awarenessStateProblem(json);
       if (problem) return this.refuse(CloseCode.malformedMessage, `Malformed message: ${problem}`);
     }
-    if (own.length > 0) this.awareness.submit(own);
+    if (stamped.length > 0) this.awareness.submit(stamped);
   }
 
   private refuseDocumentTooLarge(): void {
@@ -243,6 +246,7 @@ export async function connectGuarded(
   connection: Party.Connection,
   document: RoomDocument,
   room: RoomGuards,
+  role: Role,
 ): Promise<void> {
   const doc = await document.open();
   let deliver: Deliver = () => {};
@@ -266,6 +270,7 @@ export async function connectGuarded(
     guarded,
     doc,
     room,
+    role,
     (message) => deliver(message),
     () => forget(),
   );

@@ -1,4 +1,5 @@
 import { DOCUMENT_FIELD, isHexColor } from "./collabSchema";
+import { isRole } from "./roles";
 
 /**
  * The query parameter with which a client sends a random secret of its own: the server lets
@@ -71,7 +72,8 @@ export function awarenessStateProblem(json: string): string | null {
   }
   if (state === null) return null;
   if (!isObject(state)) return "awareness state is not an object";
-  const { user, cursor } = state;
+  const { user, cursor, role } = state;
+  if (role !== undefined && !isRole(role)) return 'awareness role must be "edit", "comment" or "view"';
   if (user !== undefined) {
     const problem = userProblem(user);
     if (problem) return problem;

@@ -16,6 +16,12 @@ export const CloseCode = {
   /** The room is holding too much of other connections' large messages: retry shortly. */
   tryAgainLater: 1013,
   invalidRoom: 4400,
+  /** The document has share links, and the connection came without a key. */
+  keyRequired: 4401,
+  /** The key does not open this document: it is wrong, or its links were reset. */
+  keyRefused: 4403,
+  /** An editor reset the document's links while this connection was open with one of the old ones. */
+  linksReset: 4410,
   /**
    * A heartbeat connection sent nothing, not even a pong, for longer than the silence limit:
    * its network is presumably gone. A client that is still there reconnects.
@@ -37,8 +43,21 @@ export const FINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.messageTooBig,
   CloseCode.invalidRoom,
   CloseCode.documentTooLarge,
+  CloseCode.keyRequired,
+  CloseCode.keyRefused,
+  CloseCode.linksReset,
+];
+
+/** Refusals of the link itself: the page has lost access to the document, not just a change. */
+export const ACCESS_CLOSE_CODES: readonly number[] = [
+  CloseCode.keyRequired,
+  CloseCode.keyRefused,
+  CloseCode.linksReset,
 ];
 
 export const CloseReason = {
   invalidRoom: "Invalid room name: rooms are doc:<id> with id [A-Za-z0-9_-]{1,64}",
+  keyRequired: "This document opens only with a share link: ask someone who can edit it for one",
+  keyRefused: "This link does not open this document: it is wrong, or its links were reset",
+  linksReset: "This document's links were reset, so this link no longer works: ask an editor for a new one",
 } as const;
