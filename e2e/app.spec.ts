@@ -2,13 +2,13 @@ import { expect, test } from "./people";
 
 test("/ starts a new document with an unguessable id", async ({ page }) => {
   await page.goto("/");
-  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}$/);
+  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}\?key=[A-Za-z0-9_-]{22}$/);
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "connected");
   const first = page.url();
 
   await page.getByTestId("new-doc").click();
   await expect(page).not.toHaveURL(first);
-  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}$/);
+  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}\?key=[A-Za-z0-9_-]{22}$/);
 });
 
 test("copy link puts the document's address on the clipboard", async ({ alice }) => {

@@ -27,7 +27,7 @@ test("choosing a Markdown file opens it as a new, titled document", async ({ ali
     buffer: Buffer.from("# Agenda\n\n1. Budget\n2. Hiring\n"),
   });
   await expect(alice.page).not.toHaveURL(before);
-  await expect(alice.page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}$/);
+  await expect(alice.page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}\?key=[A-Za-z0-9_-]{22}$/);
   await expect(alice.page.getByTestId("doc-title")).toHaveValue("Meeting notes");
   await expect.poll(() => alice.text("h1")).toBe("Agenda");
   await expect.poll(() => alice.text("ol")).toBe("BudgetHiring");
@@ -64,5 +64,5 @@ test("/ lists the documents this browser opened, newest first, with a way to sta
 
   await alice.page.goto("/");
   await alice.page.getByTestId("new-doc").click();
-  await expect(alice.page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}$/);
+  await expect(alice.page).toHaveURL(/\/d\/[A-Za-z0-9_-]{22}\?key=[A-Za-z0-9_-]{22}$/);
 });

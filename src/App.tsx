@@ -1,7 +1,9 @@
 import { AppUpdateBanner } from "./appUpdate/AppUpdateBanner";
 import type { AppUpdates } from "./appUpdate/watchForAppUpdates";
 import { DocumentPage } from "./DocumentPage";
-import { docIdFromPath } from "./docPath";
+import { docIdFromPath, keyFromSearch } from "./docPath";
+import { FirstDocument } from "./home/FirstDocument";
+import { readRecentDocuments } from "./home/recentDocuments";
 import { HomePage } from "./HomePage";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -19,9 +21,13 @@ export function App({ updates }: AppProps) {
   );
 }
 
-/** Routes: `/` is the home page, `/d/<docId>` opens a document, anything else is not found. */
+/**
+ * Routes: `/` is the home page (a new document for someone with none), `/d/<docId>` opens a
+ * document (`?key=` carries a share link's key), anything else is not found.
+ */
 function CurrentPage() {
-  if (window.location.pathname === "/") return <HomePage />;
-  const docId = docIdFromPath(window.location.pathname);
-  return docId ? <DocumentPage key={docId} docId={docId} /> : <NotFoundPage />;
+  const { pathname, search } = window.location;
+  if (pathname === "/") return readRecentDocuments().length === 0 ? <FirstDocument /> : <HomePage />;
+  const docId = docIdFromPath(pathname);
+  return docId ? <DocumentPage key={docId} docId={docId} linkKey={keyFromSearch(search)} /> : <NotFoundPage />;
 }

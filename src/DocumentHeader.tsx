@@ -1,26 +1,34 @@
+import type { Editor } from "@tiptap/react";
+import type { ConnectionStatus } from "./collab/connectionTracker";
+import type { PresentPerson } from "./collab/presentPeople";
+import type { PageAccess } from "./collab/sessionAccess";
 import { ConnectionIndicator } from "./ConnectionIndicator";
-import { CopyLinkButton } from "./CopyLinkButton";
 import { ExportButtons } from "./ExportButtons";
 import { ImportButton } from "./ImportButton";
-import type { Editor } from "@tiptap/react";
-import type { PresentPerson } from "./collab/presentPeople";
-import type { ConnectionStatus } from "./collab/connectionTracker";
 import { NameField } from "./NameField";
 import { NewDocumentButton } from "./NewDocumentButton";
 import { PresenceList } from "./PresenceList";
+import { CopyLinkButton } from "./share/CopyLinkButton";
+import { ShareMenu } from "./share/ShareMenu";
 
 interface DocumentHeaderProps {
   editor: Editor;
+  docId: string;
+  access: PageAccess;
+  /** Whether this page may change the document now; import goes with it. */
+  canEdit: boolean;
   title: string;
   status: ConnectionStatus;
   people: PresentPerson[];
   name: string;
   color: string;
   onRename: (typed: string) => void;
+  onResetLinks: () => Promise<void>;
 }
 
 /** The bar above a document: the app, the connection, who is here, your name, export, import and sharing. */
-export function DocumentHeader({ editor, title, status, people, name, color, onRename }: DocumentHeaderProps) {
+export function DocumentHeader(props: DocumentHeaderProps) {
+  const { editor, docId, access, canEdit, title, status, people, name, color, onRename, onResetLinks } = props;
   return (
     <header className="document-header">
       <a className="brand" href="/" aria-label="Cowrite home">
@@ -32,9 +40,10 @@ export function DocumentHeader({ editor, title, status, people, name, color, onR
         <PresenceList people={people} />
         <NameField name={name} color={color} onRename={onRename} />
         <ExportButtons editor={editor} title={title} />
-        <ImportButton />
+        {canEdit && <ImportButton />}
         <NewDocumentButton />
-        <CopyLinkButton />
+        <ShareMenu docId={docId} access={access} onReset={onResetLinks} />
+        <CopyLinkButton docId={docId} access={access} />
       </div>
     </header>
   );

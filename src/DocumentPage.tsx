@@ -1,11 +1,12 @@
 import { EditorContent } from "@tiptap/react";
 import { useEffect } from "react";
 import { displayTitle } from "../party/shared/collabSchema";
-import { type DocumentSession, discardUnsavedChanges } from "./collab/documentSession";
+import { type DocumentSession, discardUnsavedChanges, resetLinks } from "./collab/documentSession";
 import { useConnectionState } from "./collab/useConnectionState";
 import { useDocumentSession } from "./collab/useDocumentSession";
 import { usePresence } from "./collab/usePresence";
 import { usePublishedUser } from "./collab/usePublishedUser";
+import { useSessionAccess } from "./collab/useSessionAccess";
 import { DocumentHeader } from "./DocumentHeader";
 import { SyncErrorBanner } from "./SyncErrorBanner";
 import { UnexpectedErrorBanner } from "./UnexpectedErrorBanner";
@@ -17,47 +18,68 @@ import { useDocumentTitle } from "./editor/useDocumentTitle";
 import { useUndoableApiChanges } from "./editor/useUndoableApiChanges";
 import { rememberDocument } from "./home/recentDocuments";
 import { useIdentity } from "./identity/useIdentity";
+import { AccessRefusedPage, LostAccessBanner } from "./share/AccessRefused";
+import { ReadOnlyNotice } from "./share/ReadOnlyNotice";
 
-/** One document, open for writing together. */
-export function DocumentPage({ docId }: { docId: string }) {
-  const session = useDocumentSession(docId);
-  if (!session) return <div className="page-loading" aria-busy="true" />;
-  return <OpenDocument session={session} />;
+/** One document, opened with a share link's key (or none, for an open document). */
+export function DocumentPage({ docId, linkKey }: { docId: string; linkKey: string | null }) {
+  const opening = useDocumentSession(docId, linkKey);
+  if (opening.kind === "opening") return <div className="page-loading" aria-busy="true" />;
+  if (opening.kind === "refused") return <AccessRefusedPage reason={opening.reason} />;
+  return <OpenDocument session={opening.session} />;
 }
 
 function OpenDocument({ session }: { session: DocumentSession }) {
   const { docId, doc, provider, connection } = session;
   const { identity, rename } = useIdentity();
   usePublishedUser(provider.awareness, identity);
-  const { status, refusal } = useConnectionState(connection);
-  const people = usePresence(provider.awareness);
-  const editor = useCollaborativeEditor(doc, provider, identity);
+  const access = useSessionAccess(session.access);
+  const { status, refusal, lostAccess } = useConnectionState(connection);
+  const people = usePresence(provider.awareness, access.role);
+  const canEdit = access.role === "edit" && lostAccess === null;
+  const editor = useCollaborativeEditor(doc, provider, identity, canEdit);
   useUndoableApiChanges(editor, doc, provider);
   const [title, setTitle] = useDocumentTitle(doc);
   const unexpectedError = useUnexpectedError();
 
   useEffect(() => {
     document.title = `${displayTitle(title)} · Cowrite`;
-    rememberDocument(docId, title);
-  }, [docId, title]);
+    rememberDocument(docId, title, access.key, access.role);
+  }, [docId, title, access.key, access.role]);
 
   return (
     <div className="document-page">
       <DocumentHeader
         editor={editor}
+        docId={docId}
+        access={access}
+        canEdit={canEdit}
         title={title}
         status={status}
         people={people}
         name={identity.name}
         color={identity.color}
         onRename={rename}
+        onResetLinks={() => resetLinks(session)}
       />
-      <Toolbar editor={editor} />
+      {canEdit && <Toolbar editor={editor} />}
+      {access.role !== "edit" && <ReadOnlyNotice role={access.role} confirmed={access.confirmed} />}
+      {lostAccess && <LostAccessBanner reason={lostAccess} />}
       {refusal && <SyncErrorBanner reason={refusal} onDiscard={() => discardUnsavedChanges(session)} />}
       {unexpectedError && <UnexpectedErrorBanner message={unexpectedError} />}
       <main className="document-sheet">
-        <DocumentTitle title={title} onChange={setTitle} onDone={() => editor.commands.focus("start")} />
-        <EditorContent editor={editor} className="editor" data-testid="editor" />
+        <DocumentTitle
+          title={title}
+          readOnly={!canEdit}
+          onChange={setTitle}
+          onDone={() => editor.commands.focus("start")}
+        />
+        <EditorContent
+          editor={editor}
+          className="editor"
+          data-testid="editor"
+          data-readonly={canEdit ? "false" : "true"}
+        />
       </main>
     </div>
   );

@@ -64,7 +64,7 @@ export function HomePage() {
       <ul className="recent-docs" data-testid="recent-docs">
         {documents.map((document) => (
           <li key={document.docId}>
-            <a className="recent-doc" data-testid="recent-doc" href={docPath(document.docId)}>
+            <a className="recent-doc" data-testid="recent-doc" href={docPath(document.docId, document.key ?? null)}>
               <span className="recent-doc-title">{displayTitle(document.title)}</span>
               <span className="recent-doc-opened">Opened {openedAgo(document.lastOpened, now)}</span>
             </a>

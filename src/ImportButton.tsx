@@ -10,7 +10,8 @@ export function useImport(): { importFile: (file: File) => Promise<void>; error:
     setBusy(true);
     setError(null);
     try {
-      window.location.assign(docPath(await importDocument(file)));
+      const { docId, key } = await importDocument(file);
+      window.location.assign(docPath(docId, key));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
       setBusy(false);

@@ -1,4 +1,7 @@
+import type { Role } from "../party/shared/roles";
 import type { PresentPerson } from "./collab/presentPeople";
+
+const ROLE_WORDS: Record<Role, string | null> = { edit: null, comment: "commenting", view: "viewing" };
 
 function initials(name: string): string {
   const words = name.split(" ").filter(Boolean);
@@ -18,7 +21,8 @@ export function PresenceList({ people }: { people: PresentPerson[] }) {
           className="presence-user"
           data-testid="presence-user"
           data-self={person.isSelf ? "true" : undefined}
-          title={person.isSelf ? `${person.name} (you)` : person.name}
+          data-role={person.role}
+          title={[person.name, person.isSelf ? "(you)" : null, ROLE_WORDS[person.role]].filter(Boolean).join(" ")}
         >
           <span className="presence-avatar" style={{ backgroundColor: person.color }} aria-hidden="true">
             {initials(person.name)}
@@ -26,6 +30,7 @@ export function PresenceList({ people }: { people: PresentPerson[] }) {
           <span className="presence-name">
             {person.name}
             {person.isSelf && <span className="presence-you"> (you)</span>}
+            {ROLE_WORDS[person.role] && <span className="presence-role"> · {ROLE_WORDS[person.role]}</span>}
           </span>
         </li>
       ))}

@@ -10,7 +10,7 @@ describe("who is present", () => {
       [SELF, { user: { name: "Me", color: "#000002", id: "me" } }],
       [2, { user: { name: "Ann", color: "#000003", id: "a" } }],
     ]);
-    expect(presentPeople(states, SELF).map(({ name, isSelf }) => [name, isSelf])).toEqual([
+    expect(presentPeople(states, SELF, "edit").map(({ name, isSelf }) => [name, isSelf])).toEqual([
       ["Me", true],
       ["Ann", false],
       ["Zoe", false],
@@ -24,7 +24,7 @@ describe("who is present", () => {
       [6, { user: { name: "Ann", color: "#000003", id: "a" } }],
       [7, { user: { name: "Ann", color: "#000003", id: "a" } }],
     ]);
-    const people = presentPeople(states, SELF);
+    const people = presentPeople(states, SELF, "edit");
     expect(people).toHaveLength(2);
     expect(people[0]).toMatchObject({ name: "Me", isSelf: true });
   });
@@ -34,7 +34,7 @@ describe("who is present", () => {
       [8, { user: { name: "Bot", color: "#000004" } }],
       [9, { user: { name: "Bot", color: "#000004" } }],
     ]);
-    expect(presentPeople(states, SELF)).toHaveLength(2);
+    expect(presentPeople(states, SELF, "edit")).toHaveLength(2);
   });
 
   it("skips states without a user and tames bad names and colours", () => {
@@ -44,9 +44,23 @@ describe("who is present", () => {
       [12, { user: { name: 42 } }],
       [13, { user: { name: "x".repeat(500), color: "url(javascript:alert(1))" } }],
     ]);
-    const people = presentPeople(states, SELF);
+    const people = presentPeople(states, SELF, "edit");
     expect(people).toHaveLength(1);
     expect(people[0]?.name).toHaveLength(80);
     expect(people[0]?.color).toBe("#6b7280");
+  });
+
+  it("shows each person's role as the server stamped it, the most of their tabs, and yours as given", () => {
+    const states = new Map<number, unknown>([
+      [SELF, { user: { name: "Me", color: "#000002", id: "me" } }],
+      [2, { user: { name: "Ann", color: "#000003", id: "a" }, role: "view" }],
+      [3, { user: { name: "Ann", color: "#000003", id: "a" }, role: "comment" }],
+      [4, { user: { name: "Bo", color: "#000004", id: "b" }, role: "nonsense" }],
+    ]);
+    expect(presentPeople(states, SELF, "view").map(({ name, role }) => [name, role])).toEqual([
+      ["Me", "view"],
+      ["Ann", "comment"],
+      ["Bo", "edit"],
+    ]);
   });
 });

@@ -5,12 +5,17 @@ import { API_CHANGES_PARAM } from "../../party/shared/apiChangeMessage";
 import { CLIENT_KEY_PARAM } from "../../party/shared/awarenessState";
 import { DOCUMENT_PARTY } from "../../party/shared/collabSchema";
 import { HEARTBEAT_PARAM } from "../../party/shared/heartbeat";
+import { KEY_PARAM } from "../../party/shared/roles";
 import { docRoomName } from "../../party/shared/roomName";
+import { docPath } from "../docPath";
+import { lastKnownRole } from "../home/recentDocuments";
 import { ConnectionTracker } from "./connectionTracker";
+import { fetchAccess, resetAccess } from "./documentAccess";
 import { dropInvalidAwareness } from "./dropInvalidAwareness";
 import { HeartbeatSocket } from "./heartbeatSocket";
 import { keepPresenceAcrossReconnects } from "./presenceAcrossReconnects";
 import { addReconnectJitter } from "./reconnectJitter";
+import { type PageAccess, SessionAccess } from "./sessionAccess";
 
 /** An open document: its Yjs doc, the one provider that syncs it with the room, and its copy on this device. */
 export interface DocumentSession {
@@ -19,38 +24,68 @@ export interface DocumentSession {
   provider: YPartyKitProvider;
   connection: ConnectionTracker;
   deviceCopy: IndexeddbPersistence;
+  access: SessionAccess;
+  /** The query the provider connects with; its key changes when this tab resets the links. */
+  params: Record<string, string>;
 }
+
+/** A document being opened: first its access is asked, then it opens, unless the link opens nothing. */
+export type OpeningDocument =
+  { kind: "opening" } | { kind: "open"; session: DocumentSession } | { kind: "refused"; reason: string };
 
 interface OpenSession {
-  session: DocumentSession;
+  state: OpeningDocument;
   leases: number;
   closeTimer: ReturnType<typeof setTimeout> | undefined;
+  listeners: Set<() => void>;
 }
 
+const OPENING: OpeningDocument = { kind: "opening" };
 const openSessions = new Map<string, OpenSession>();
 
 function newClientKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-function openSession(docId: string): DocumentSession {
+/** What the page may do: as the server says, or, when it cannot be asked, as this browser last knew. */
+async function pageAccess(docId: string, key: string | null): Promise<PageAccess | { refused: string }> {
+  const answer = await fetchAccess(docId, key);
+  if (answer.kind === "refused") return { refused: answer.reason };
+  if (answer.kind === "granted") return { ...answer.grant, key, confirmed: true };
+  // Unknown links open read-only until the server can tell: edits it would refuse are never made.
+  const role = lastKnownRole(docId, key) ?? (key === null ? "edit" : "view");
+  return { role, key, keys: null, confirmed: false };
+}
+
+function openSession(docId: string, access: PageAccess): DocumentSession {
   const doc = new Y.Doc();
-  // Kept in IndexedDB too: a document opened before shows at once, even offline,
-  // and edits made offline survive reloads until the server has them.
-  const deviceCopy = new IndexeddbPersistence(`cowrite:${docRoomName(docId)}`, doc);
+  const editing = access.role === "edit";
+  // Kept in IndexedDB too: a document opened before shows at once, even offline, and edits made
+  // offline survive reloads until the server has them. A read-only page keeps a copy of its own,
+  // so that nothing it holds can reach the room through an editing tab's copy.
+  const deviceCopy = new IndexeddbPersistence(`cowrite:${editing ? "" : "readonly:"}${docRoomName(docId)}`, doc);
+  const params: Record<string, string> = {
+    // The key lets this tab, and only it, take back its presence when it reconnects.
+    [CLIENT_KEY_PARAM]: newClientKey(),
+    [HEARTBEAT_PARAM]: "1",
+    ...(editing ? { [API_CHANGES_PARAM]: "1" } : {}),
+    ...(access.key === null ? {} : { [KEY_PARAM]: access.key }),
+  };
   // The page's own host, so one build works on localhost and when deployed.
   const provider = new YPartyKitProvider(window.location.host, docRoomName(docId), doc, {
     party: DOCUMENT_PARTY,
     protocol: window.location.protocol === "https:" ? "wss" : "ws",
-    // The key lets this tab, and only it, take back its presence when it reconnects.
-    params: { [API_CHANGES_PARAM]: "1", [CLIENT_KEY_PARAM]: newClientKey(), [HEARTBEAT_PARAM]: "1" },
+    params,
     // A new socket for every reconnect, each answering the heartbeat.
     WebSocketPolyfill: HeartbeatSocket,
+    // Tabs of one browser otherwise share changes directly: a read-only page must not pass any on.
+    disableBc: !editing,
   });
   dropInvalidAwareness(provider.awareness);
   addReconnectJitter(provider);
   keepPresenceAcrossReconnects(provider);
-  return { docId, doc, provider, connection: new ConnectionTracker(provider), deviceCopy };
+  const connection = new ConnectionTracker(provider);
+  return { docId, doc, provider, connection, deviceCopy, access: new SessionAccess(access), params };
 }
 
 function closeSession({ doc, provider, deviceCopy }: DocumentSession): void {
@@ -69,34 +104,62 @@ export async function discardUnsavedChanges({ provider, deviceCopy }: DocumentSe
   window.location.reload();
 }
 
-/** The open session for a document, if anyone holds it. */
-export function peekDocumentSession(docId: string): DocumentSession | null {
-  return openSessions.get(docId)?.session ?? null;
+/**
+ * Replaces the document's share links: everyone else with an old link loses access at once,
+ * while this tab keeps its connection and goes on with the new edit link.
+ */
+export async function resetLinks(session: DocumentSession): Promise<void> {
+  const { docId, provider, params, access } = session;
+  const keys = await resetAccess(docId, access.current().key, params[CLIENT_KEY_PARAM] ?? null);
+  // The provider reconnects to `url`, and builds it again from `params` when told to connect.
+  params[KEY_PARAM] = keys.edit;
+  const url = new URL(provider.url);
+  url.searchParams.set(KEY_PARAM, keys.edit);
+  provider.url = url.toString();
+  access.replace({ role: "edit", key: keys.edit, keys, confirmed: true });
+  window.history.replaceState(null, "", docPath(docId, keys.edit));
+}
+
+/** The document as the page should show it now: opening, open or refused. */
+export function peekDocumentSession(docId: string): OpeningDocument {
+  return openSessions.get(docId)?.state ?? OPENING;
 }
 
 /**
  * Opens the one session for a document, or takes another lease on it; returns the release.
- * Closing is deferred a tick, so React StrictMode's unmount-and-remount reuses
- * the session instead of opening a second provider.
+ * `onChange` hears when it has opened. Closing is deferred a tick, so React StrictMode's
+ * unmount-and-remount reuses the session instead of opening a second provider.
  */
-export function acquireDocumentSession(docId: string): () => void {
+export function acquireDocumentSession(docId: string, key: string | null, onChange: () => void): () => void {
   let open = openSessions.get(docId);
   if (!open) {
-    open = { session: openSession(docId), leases: 0, closeTimer: undefined };
-    openSessions.set(docId, open);
+    const opening: OpenSession = { state: OPENING, leases: 0, closeTimer: undefined, listeners: new Set() };
+    openSessions.set(docId, opening);
+    void pageAccess(docId, key).then((access) => {
+      // Released while its access was asked: nobody wants it any more.
+      if (openSessions.get(docId) !== opening) return;
+      opening.state =
+        "refused" in access
+          ? { kind: "refused", reason: access.refused }
+          : { kind: "open", session: openSession(docId, access) };
+      for (const listener of opening.listeners) listener();
+    });
+    open = opening;
   }
   clearTimeout(open.closeTimer);
   open.leases += 1;
+  open.listeners.add(onChange);
   const lease = open;
   let released = false;
   return () => {
     if (released) return;
     released = true;
+    lease.listeners.delete(onChange);
     lease.leases -= 1;
     if (lease.leases > 0) return;
     lease.closeTimer = setTimeout(() => {
       openSessions.delete(docId);
-      closeSession(lease.session);
+      if (lease.state.kind === "open") closeSession(lease.state.session);
     });
   };
 }

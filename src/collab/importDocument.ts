@@ -1,5 +1,6 @@
-import { newDocId } from "../../party/shared/docId";
 import { documentApiPath } from "../../party/shared/roomName";
+import { createDocument, keyHeaders } from "./documentAccess";
+import { responseError } from "./responseError";
 
 const MEDIA_TYPES: Record<string, string> = {
   md: "text/markdown",
@@ -15,18 +16,16 @@ export const IMPORTABLE = Object.keys(MEDIA_TYPES)
 
 /**
  * Makes a new document from a Markdown or HTML file, titled after the file, through the
- * document API; returns its id. Throws an Error that says what went wrong.
+ * document API; returns its id and edit key. Throws an Error that says what went wrong.
  */
-export async function importDocument(file: File): Promise<string> {
+export async function importDocument(file: File): Promise<{ docId: string; key: string }> {
   const [, name = file.name, extension = ""] = /^(.*)\.([^.]+)$/.exec(file.name) ?? [];
   const mediaType = MEDIA_TYPES[extension.toLowerCase()];
   if (!mediaType) throw new Error(`${file.name} is not a Markdown (.md) or HTML (.html) file`);
-  const docId = newDocId();
-  const url = `${documentApiPath(docId)}?title=${encodeURIComponent(name)}`;
-  const response = await fetch(url, { method: "PUT", headers: { "Content-Type": mediaType }, body: file });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}`);
-  }
-  return docId;
+  const created = await createDocument();
+  const url = `${documentApiPath(created.docId)}?title=${encodeURIComponent(name)}`;
+  const headers = { ...keyHeaders(created.key), "Content-Type": mediaType };
+  const response = await fetch(url, { method: "PUT", headers, body: file });
+  if (!response.ok) throw new Error(await responseError(response));
+  return created;
 }

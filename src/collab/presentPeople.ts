@@ -1,4 +1,5 @@
 import { type AwarenessUser, displayColor } from "../../party/shared/collabSchema";
+import { higherRole, isRole, type Role } from "../../party/shared/roles";
 
 export interface PresentPerson {
   /** Stable per person: their identity id, or the Yjs client id for clients that publish none. */
@@ -6,6 +7,8 @@ export interface PresentPerson {
   name: string;
   color: string;
   isSelf: boolean;
+  /** What they may do: the server stamps it on each state; with several tabs, the most any of them may. */
+  role: Role;
 }
 
 // Other clients' names are untrusted: bound what we show.
@@ -23,11 +26,22 @@ function readUser(state: unknown): AwarenessUser | null {
   };
 }
 
+// Only states from this browser's other editing tabs arrive unstamped (read-only pages share nothing between tabs).
+function readRole(state: unknown): Role {
+  const role = (state as { role?: unknown } | null)?.role;
+  return isRole(role) ? role : "edit";
+}
+
 /**
  * Who is in the document, one entry per person (several tabs of one person count once),
- * from awareness states: yourself first, then everyone else by name.
+ * from awareness states: yourself first, then everyone else by name. Your own state is not
+ * stamped by the server, so your role is given.
  */
-export function presentPeople(states: ReadonlyMap<number, unknown>, selfClientId: number): PresentPerson[] {
+export function presentPeople(
+  states: ReadonlyMap<number, unknown>,
+  selfClientId: number,
+  selfRole: Role,
+): PresentPerson[] {
   const selfId = readUser(states.get(selfClientId))?.id;
   const people = new Map<string, PresentPerson>();
   for (const [clientId, state] of states) {
@@ -35,8 +49,11 @@ export function presentPeople(states: ReadonlyMap<number, unknown>, selfClientId
     if (!user) continue;
     const key = user.id ?? `client:${clientId}`;
     const isSelf = clientId === selfClientId || (selfId !== undefined && user.id === selfId);
-    if (people.has(key) && clientId !== selfClientId) continue;
-    people.set(key, { key, name: user.name, color: user.color, isSelf });
+    const role = clientId === selfClientId ? selfRole : readRole(state);
+    const seen = people.get(key);
+    const mostOfTabs = seen ? higherRole(seen.role, role) : role;
+    if (seen && clientId !== selfClientId) seen.role = mostOfTabs;
+    else people.set(key, { key, name: user.name, color: user.color, isSelf, role: mostOfTabs });
   }
   return [...people.values()].sort(
     (first, second) => Number(second.isSelf) - Number(first.isSelf) || first.name.localeCompare(second.name),

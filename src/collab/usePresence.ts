@@ -1,15 +1,16 @@
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
+import type { Role } from "../../party/shared/roles";
 import { type PresentPerson, presentPeople } from "./presentPeople";
 
-/** The people in the document, kept current as awareness changes. */
-export function usePresence(awareness: Awareness): PresentPerson[] {
-  const [people, setPeople] = useState(() => presentPeople(awareness.getStates(), awareness.clientID));
+/** The people in the document, kept current as awareness changes; `selfRole` is this page's own. */
+export function usePresence(awareness: Awareness, selfRole: Role): PresentPerson[] {
+  const [people, setPeople] = useState(() => presentPeople(awareness.getStates(), awareness.clientID, selfRole));
   useEffect(() => {
-    const update = () => setPeople(presentPeople(awareness.getStates(), awareness.clientID));
+    const update = () => setPeople(presentPeople(awareness.getStates(), awareness.clientID, selfRole));
     update();
     awareness.on("change", update);
     return () => awareness.off("change", update);
-  }, [awareness]);
+  }, [awareness, selfRole]);
   return people;
 }

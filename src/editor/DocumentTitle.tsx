@@ -2,13 +2,15 @@ import { MAX_TITLE_LENGTH, UNTITLED } from "../../party/shared/collabSchema";
 
 interface DocumentTitleProps {
   title: string;
+  /** For a page that may not change the document. */
+  readOnly: boolean;
   onChange: (title: string) => void;
   /** Enter leaves the title for the text, as in other editors. */
   onDone: () => void;
 }
 
 /** The document's title, edited in place above the text and shared live like it. */
-export function DocumentTitle({ title, onChange, onDone }: DocumentTitleProps) {
+export function DocumentTitle({ title, readOnly, onChange, onDone }: DocumentTitleProps) {
   return (
     <input
       className="document-title"
@@ -16,6 +18,7 @@ export function DocumentTitle({ title, onChange, onDone }: DocumentTitleProps) {
       aria-label="Document title"
       placeholder={UNTITLED}
       value={title}
+      readOnly={readOnly}
       maxLength={MAX_TITLE_LENGTH}
       spellCheck={false}
       onChange={(event) => onChange(event.target.value)}

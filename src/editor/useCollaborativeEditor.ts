@@ -2,7 +2,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { type Editor, useEditor } from "@tiptap/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type YPartyKitProvider from "y-partykit/provider";
 import type * as Y from "yjs";
 import { type AwarenessUser, DOCUMENT_FIELD } from "../../party/shared/collabSchema";
@@ -13,12 +13,19 @@ import { renderCaret } from "./renderCaret";
  * A TipTap editor bound to a Yjs document: the document's content comes only from
  * Yjs (never from an initial `content`, which would duplicate on every load), and
  * undo/redo is Yjs' per-user undo manager, so it never undoes a collaborator's work.
+ * A page that may not change the document gets an editor that takes no input.
  */
-export function useCollaborativeEditor(doc: Y.Doc, provider: YPartyKitProvider, user: AwarenessUser): Editor {
+export function useCollaborativeEditor(
+  doc: Y.Doc,
+  provider: YPartyKitProvider,
+  user: AwarenessUser,
+  editable: boolean,
+): Editor {
   // The caret extension only takes its first user; later renames go through awareness.
   const [firstUser] = useState(user);
-  return useEditor(
+  const editor = useEditor(
     {
+      editable,
       extensions: [
         ...DOCUMENT_EXTENSIONS,
         Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
@@ -31,4 +38,6 @@ export function useCollaborativeEditor(doc: Y.Doc, provider: YPartyKitProvider, 
     },
     [doc, provider],
   );
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
+  return editor;
 }

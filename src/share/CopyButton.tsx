@@ -2,8 +2,18 @@ import { useEffect, useState } from "react";
 
 type CopyState = "idle" | "copied" | "failed";
 
-/** Copies this document's address, to send to the people you want to write with. */
-export function CopyLinkButton() {
+interface CopyButtonProps {
+  text: string;
+  label: string;
+  copiedLabel: string;
+  testId: string;
+  /** What the text is, for the field that offers it when the clipboard cannot be used. */
+  description: string;
+  primary?: boolean;
+}
+
+/** Puts `text` on the clipboard; where the clipboard is refused, shows it selected to copy by hand. */
+export function CopyButton({ text, label, copiedLabel, testId, description, primary = false }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
@@ -14,25 +24,30 @@ export function CopyLinkButton() {
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(text);
       setState("copied");
     } catch {
-      // No clipboard (an insecure origin, or permission refused): leave the address to copy by hand.
+      // No clipboard (an insecure origin, or permission refused): leave the text to copy by hand.
       setState("failed");
     }
   };
 
   return (
     <span className="copy-link">
-      <button type="button" className="button button--primary" data-testid="copy-link" onClick={copy}>
-        {state === "copied" ? "Link copied" : "Copy link"}
+      <button
+        type="button"
+        className={`button${primary ? " button--primary" : ""}`}
+        data-testid={testId}
+        onClick={copy}
+      >
+        {state === "copied" ? copiedLabel : label}
       </button>
       {state === "failed" && (
         <input
           className="copy-link-fallback"
           readOnly
-          value={window.location.href}
-          aria-label="Document link"
+          value={text}
+          aria-label={description}
           ref={(input) => input?.select()}
         />
       )}

@@ -1,0 +1,28 @@
+import { useEffect, useState } from "react";
+import { createDocument } from "../collab/documentAccess";
+import { DocumentPage } from "../DocumentPage";
+import { docPath } from "../docPath";
+import { HomePage } from "../HomePage";
+
+type Created = Awaited<ReturnType<typeof createDocument>>;
+
+// Made once per page load: StrictMode runs effects twice.
+let creating: Promise<Created> | undefined;
+
+/** Someone new has no documents to list: `/` starts them on a fresh one straight away. */
+export function FirstDocument() {
+  const [created, setCreated] = useState<Created | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    creating ??= createDocument();
+    creating.then(
+      (document) => {
+        window.history.replaceState(null, "", docPath(document.docId, document.key));
+        setCreated(document);
+      },
+      () => setFailed(true),
+    );
+  }, []);
+  if (created) return <DocumentPage key={created.docId} docId={created.docId} linkKey={created.key} />;
+  return failed ? <HomePage /> : <div className="page-loading" aria-busy="true" />;
+}
