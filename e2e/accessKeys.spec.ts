@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+import { setTimeout as pause } from "node:timers/promises";
 import * as Y from "yjs";
 import { CLIENT_KEY_PARAM } from "../party/shared/awarenessState";
 import { CloseCode } from "../party/shared/closeCodes";
@@ -271,5 +273,66 @@ test.describe("share link keys", { tag: NO_BROWSER }, () => {
     expect((await fetch(api(baseURL, docId))).status).toBe(401);
     const reader = await joinedAndSynced(baseURL, docId, keys.view);
     expect(paragraphTexts(reader.body)).toEqual(["Made before share links"]);
+  });
+
+  test("a write let in before a reset, whose body arrives after it, is refused and changes nothing", async ({
+    baseURL,
+    docId,
+  }) => {
+    const keys = await resetKeys(baseURL, docId);
+    const url = new URL(`${documentApiPath(docId)}?title=Taken`, baseURL);
+    let answered: (status: number) => void = () => {};
+    const status = new Promise<number>((resolve) => (answered = resolve));
+    const upload = httpRequest(
+      url,
+      { method: "PUT", headers: { "Content-Type": "text/markdown", Authorization: `Bearer ${keys.edit}` } },
+      (response) => answered(response.statusCode ?? 0),
+    );
+    upload.write("Written by someone who has just lost access");
+    // Time for the server to have the headers and let the request in: were it not in yet, the
+    // reset would refuse it on arrival, and the outcome checked below would be the same.
+    await pause(500);
+    const fresh = await resetKeys(baseURL, docId, keys.edit);
+    upload.end(" and kept sending.");
+    expect(await status).toBe(403);
+    const stored = await fetch(api(baseURL, docId, "?format=markdown"), {
+      headers: { Authorization: `Bearer ${fresh.view}` },
+    });
+    expect(stored.status).toBe(404);
+  });
+
+  test.describe("with a small document limit", () => {
+    const MAX_DOCUMENT_BYTES = 300_000;
+    test.use({ serverVars: { COWRITE_MAX_DOCUMENT_BYTES: MAX_DOCUMENT_BYTES } });
+
+    test("readers' half-sent chunked messages take nothing from the room's budget for editors' large pastes", async ({
+      server,
+      docId,
+    }) => {
+      const keys = await resetKeys(server.url, docId);
+      const marker = (id: string, type: "start" | "end", size: number) =>
+        `y-pk-batch#${JSON.stringify({ id, type, size, count: 1 })}`;
+      // Two readers fill all but a byte of twice the document limit, and never finish.
+      const readers = await Promise.all(
+        [keys.view, keys.comment].map((key) => openRawSocket(server.url, docId, `?${KEY_PARAM}=${key}`)),
+      );
+      for (const reader of readers) {
+        reader.socket.send(marker("stuck", "start", MAX_DOCUMENT_BYTES));
+        reader.socket.send(new Uint8Array(MAX_DOCUMENT_BYTES - 1));
+      }
+      // Handed to the network before the editor connects, so the server has them first.
+      await expect.poll(() => readers.map((reader) => reader.socket.bufferedAmount)).toEqual([0, 0]);
+
+      const paste = new Y.Doc();
+      paste.getXmlFragment("default").push([paragraphOf("p".repeat(100_000))]);
+      const message = syncMessage(2, Y.encodeStateAsUpdate(paste));
+      const editor = await openRawSocket(server.url, docId, `?${KEY_PARAM}=${keys.edit}`);
+      const frames = [marker("paste", "start", message.length), message, marker("paste", "end", message.length)];
+      expect(await sendFrames(editor, frames)).toBeNull();
+      const reader = await joinedAndSynced(server.url, docId, keys.view);
+      expect(paragraphTexts(reader.body)).toEqual(["p".repeat(100_000)]);
+      expect(readers.map((raw) => raw.socket.readyState === raw.socket.OPEN)).toEqual([true, true]);
+      for (const raw of [...readers, editor]) raw.socket.close();
+    });
   });
 });

@@ -52,12 +52,13 @@ export default class DocumentServer implements Party.Server {
   }
 
   async onRequest(request: Party.Request) {
-    if (isStorageStatsRequest(request)) return storageStatsResponse(request, this.room, this.document);
     const admission = await this.access.admit(requestKey(request));
     if ("refused" in admission) return refusedResponse(admission.refused);
+    if (isStorageStatsRequest(request)) return storageStatsResponse(request, this.room, this.document);
     if (isAccessRequest(request)) return handleAccessRequest(request, this.access, admission.role);
     return handleDocumentRequest(request, this.room, this.document, this.limits, {
       role: admission.role,
+      stillAdmitted: this.access.untilReset(),
       isEditor: (connection) => this.access.roleOf(connection) === "edit",
     });
   }

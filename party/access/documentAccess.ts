@@ -21,6 +21,8 @@ export class DocumentAccess {
   private loading: Promise<void> | undefined;
   private resetting: Promise<unknown> = Promise.resolve();
   private readonly grants = new WeakMap<Party.Connection, Role>();
+  /** How many times the keys have been reset: a request let in before a reset must not act after it. */
+  private resets = 0;
 
   constructor(private readonly room: Party.Room) {}
 
@@ -39,6 +41,15 @@ export class DocumentAccess {
     const admission = this.check(key);
     if ("role" in admission) this.grants.set(connection, admission.role);
     return admission;
+  }
+
+  /**
+   * Whether a request let in now is still let in when it acts: false once the keys have been
+   * reset in between (its body may have taken any time to arrive).
+   */
+  untilReset(): () => boolean {
+    const resets = this.resets;
+    return () => this.resets === resets;
   }
 
   /** The role a connection was admitted with, if it was. */
@@ -63,6 +74,7 @@ export class DocumentAccess {
       const keys = newAccessKeys();
       await this.room.storage.put(ACCESS_STORAGE_KEY, keys);
       this.keys = keys;
+      this.resets++;
       for (const connection of this.room.getConnections()) {
         const kept =
           clientKey !== null && this.grants.get(connection) === "edit" && clientKeyIn(connection.uri) === clientKey;

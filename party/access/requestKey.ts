@@ -2,9 +2,11 @@ import { KEY_PARAM } from "../shared/roles";
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** The share link key a request carries, as `Authorization: Bearer <key>` or else `?key=`; null for none. */
+/**
+ * The share link key a request carries, as `Authorization: Bearer <key>` or else `?key=`; null
+ * for none. Other Authorization schemes are not ours (a proxy's Basic auth, say) and are ignored.
+ */
 export function requestKey(request: { url: string; headers: Headers }): string | null {
-  const authorization = request.headers.get("Authorization");
-  if (authorization !== null) return BEARER.exec(authorization.trim())?.[1] ?? "";
-  return new URL(request.url).searchParams.get(KEY_PARAM);
+  const bearer = BEARER.exec(request.headers.get("Authorization")?.trim() ?? "")?.[1];
+  return bearer ?? new URL(request.url).searchParams.get(KEY_PARAM);
 }

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type * as Party from "partykit/server";
-import { notAllowedResponse } from "../access/accessRefusal";
+import { notAllowedResponse, refusedResponse } from "../access/accessRefusal";
 import * as Y from "yjs";
 import { concatBytes } from "../concatBytes";
 import { fitsInDocument } from "../guard/documentSize";
@@ -31,6 +31,8 @@ const PARSERS = new Map<string, (text: string) => JSONContent>([
 /** Who is asking: the role their key opens, and which of the room's connections are editors. */
 export interface Caller {
   role: Role;
+  /** False once the document's links were reset after the request was let in. */
+  stillAdmitted: () => boolean;
   isEditor: (connection: Party.Connection) => boolean;
 }
 
@@ -159,6 +161,8 @@ function applyChange(
   limits: Limits,
   caller: Caller,
 ): Response | number {
+  // Checked again in the same step as the change: the links may have been reset while the body arrived.
+  if (!caller.stillAdmitted()) return refusedResponse("key-refused");
   const update = documentChange(doc, content, mode, title);
   // The schema's converters should never fail it.
   const verdict = checkUpdate(doc, Y.decodeUpdate(update), update.byteLength);

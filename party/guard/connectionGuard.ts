@@ -22,7 +22,9 @@ type Deliver = (message: Uint8Array) => void;
 
 interface OpenBatch {
   marker: BatchMarker;
+  /** The chunks kept; a reader's are only counted (see receiveChunk). */
   chunks: Uint8Array[];
+  received: number;
   bytes: number;
 }
 
@@ -135,7 +137,7 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
 
   private dropBatch(): OpenBatch | undefined {
     const batch = this.batch;
-    if (batch) this.room.chunkBudget.give(batch.bytes);
+    if (batch && this.role === "edit") this.room.chunkBudget.give(batch.bytes);
     this.batch = undefined;
     return batch;
   }
@@ -150,29 +152,34 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
       if (marker.count < 1 || marker.count > Math.ceil(marker.size / CHUNK_BYTES) + 1) {
         return this.refuse(CloseCode.malformedMessage, "A chunked message declared an impossible chunk count");
       }
-      this.batch = { marker, chunks: [], bytes: 0 };
+      this.batch = { marker, chunks: [], received: 0, bytes: 0 };
       return;
     }
     const batch = this.dropBatch();
     if (
       !batch ||
       batch.marker.id !== marker.id ||
-      batch.chunks.length !== batch.marker.count ||
+      batch.received !== batch.marker.count ||
       batch.bytes !== batch.marker.size
     ) {
       return this.refuse(CloseCode.malformedMessage, "A chunked message did not add up");
     }
-    this.receiveMessage(concatBytes(batch.chunks));
+    if (this.role === "edit") this.receiveMessage(concatBytes(batch.chunks));
   }
 
   private receiveChunk(batch: OpenBatch, chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return this.refuse(CloseCode.malformedMessage, "An empty chunk");
-    if (!this.room.chunkBudget.take(chunk.byteLength)) {
-      return this.refuse(CloseCode.tryAgainLater, "The room is receiving too many large messages; try again shortly");
+    // Only a document update is ever this large, and a reader's are dropped: its chunks are
+    // counted, not kept, so readers cannot fill the room's budget and hold up editors' pastes.
+    if (this.role === "edit") {
+      if (!this.room.chunkBudget.take(chunk.byteLength)) {
+        return this.refuse(CloseCode.tryAgainLater, "The room is receiving too many large messages; try again shortly");
+      }
+      batch.chunks.push(chunk);
     }
-    batch.chunks.push(chunk);
+    batch.received++;
     batch.bytes += chunk.byteLength;
-    if (batch.bytes > batch.marker.size || batch.chunks.length > batch.marker.count) {
+    if (batch.bytes > batch.marker.size || batch.received > batch.marker.count) {
       this.refuse(CloseCode.malformedMessage, "A chunked message ran over its declared size");
     }
   }
