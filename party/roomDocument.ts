@@ -14,16 +14,25 @@ interface Session {
   storage: DocumentStorage;
 }
 
+/** What else follows each session's document: told when it opens, and awaited as it ends. */
+export interface SessionObserver {
+  attach(doc: Y.Doc): void;
+  /** `live`: the last connection left; otherwise the last HTTP request of a detached session finished. */
+  sessionEnding(doc: Y.Doc, live: boolean): Promise<void>;
+}
+
 /** A copy of the document loaded for HTTP requests while no one is connected. */
 interface DetachedSession {
   session: Promise<Session>;
-  /** Its storage, once loaded. */
-  storage?: DocumentStorage;
+  /** Its document and storage, once loaded. */
+  loaded?: Session;
   users: number;
   /** Resolves once the session is closed and everything it had is written. */
   ended: Promise<void>;
   end: () => void;
 }
+
+const UNOBSERVED: SessionObserver = { attach: () => {}, sessionEnding: () => Promise.resolve() };
 
 // y-partykit keeps documents in a map of its module's, which outlives a room that is
 // evicted and created again in the same isolate: the storage that kept such a document
@@ -51,6 +60,7 @@ export class RoomDocument {
   constructor(
     private readonly room: Party.Room,
     private readonly policy: StoragePolicy,
+    private readonly observer: SessionObserver = UNOBSERVED,
   ) {
     this.storage = new LimitedStorage(room.storage);
     this.options = { gc: true, load: () => this.loadForLive() };
@@ -122,7 +132,8 @@ export class RoomDocument {
     const detached: DetachedSession = {
       session: loading.then((loaded) => {
         loaded.storage.attach(loaded.doc);
-        detached.storage = loaded.storage;
+        this.observer.attach(loaded.doc);
+        detached.loaded = loaded;
         return loaded;
       }),
       users: 0,
@@ -132,10 +143,13 @@ export class RoomDocument {
     return detached;
   }
 
-  // Its last user has awaited the session, so its storage is set unless loading failed.
+  // Its last user has awaited the session, so it is loaded unless loading failed.
   private closeDetached(detached: DetachedSession): void {
     if (this.detached === detached) this.detached = undefined;
-    this.closed = detached.storage ? this.closeSession(detached.storage, Promise.resolve()) : Promise.resolve();
+    const { loaded } = detached;
+    this.closed = loaded
+      ? this.closeSession(loaded.storage, this.observer.sessionEnding(loaded.doc, false))
+      : Promise.resolve();
     void this.closed.then(detached.end);
   }
 
@@ -152,13 +166,14 @@ export class RoomDocument {
     this.loadedForLive = undefined;
     const storage = loaded ?? (await this.adopt(shared));
     storage.attach(shared);
+    this.observer.attach(shared);
     if (!loaded) void storage.fold().catch(() => {});
     keepers.set(shared, storage);
     this.liveStorage = storage;
     // y-partykit forgets a document when its last connection closes, after awaiting this
     // method, only if it thinks the document persists itself: so it is told it does.
     shared.persist = { mode: "snapshot" };
-    shared.compactUpdateLog = () => this.releaseLive(storage);
+    shared.compactUpdateLog = () => this.releaseLive(storage, shared);
     return shared;
   }
 
@@ -174,10 +189,14 @@ export class RoomDocument {
     return loaded.storage;
   }
 
-  private releaseLive(storage: DocumentStorage): Promise<void> {
+  private releaseLive(storage: DocumentStorage, doc: Y.Doc): Promise<void> {
     this.live = undefined;
     this.liveStorage = undefined;
-    this.closed = this.closeSession(storage, this.closed);
+    const ending = this.observer.sessionEnding(doc, true);
+    this.closed = this.closeSession(
+      storage,
+      Promise.all([this.closed, ending]).then(() => {}),
+    );
     return this.closed;
   }
 

@@ -7,11 +7,17 @@ import { AwarenessOwners } from "./guard/awarenessOwners";
 import { ChunkBudget } from "./guard/chunkBudget";
 import { connectGuarded, type RoomGuards } from "./guard/connectionGuard";
 import { HeartbeatWatch } from "./guard/heartbeatWatch";
+import type { Caller } from "./api/applyChange";
 import { handleDocumentRequest } from "./api/documentApi";
+import { handleHistoryRequest, isHistoryRequest } from "./history/historyApi";
+import { requestAuthor } from "./history/requestAuthor";
 import { jsonError } from "./api/jsonError";
 import { isStorageStatsRequest, storageStatsResponse } from "./api/storageStatsApi";
 import { type Limits, limitsFrom } from "./limits";
+import { DocumentHistory } from "./history/documentHistory";
+import { historyPolicyFrom } from "./history/historyPolicy";
 import { RoomDocument } from "./roomDocument";
+import { LimitedStorage } from "./storage/limitedStorage";
 import { CloseCode, CloseReason } from "./shared/closeCodes";
 import { storagePolicyFrom } from "./storage/storagePolicy";
 import { docIdFromRoomName } from "./shared/roomName";
@@ -22,10 +28,12 @@ export default class DocumentServer implements Party.Server {
   private readonly document: RoomDocument;
   private readonly guards: RoomGuards;
   private readonly access: DocumentAccess;
+  private readonly history: DocumentHistory;
 
   constructor(readonly room: Party.Room) {
     this.limits = limitsFrom(room.env);
-    this.document = new RoomDocument(room, storagePolicyFrom(room.env));
+    this.history = new DocumentHistory(new LimitedStorage(room.storage), historyPolicyFrom(room.env), room.id);
+    this.document = new RoomDocument(room, storagePolicyFrom(room.env), this.history);
     this.access = new DocumentAccess(room);
     this.guards = {
       limits: this.limits,
@@ -33,6 +41,7 @@ export default class DocumentServer implements Party.Server {
       chunkBudget: new ChunkBudget(this.limits.maxDocumentBytes * 2),
       awarenessOwners: new AwarenessOwners(),
       heartbeats: new HeartbeatWatch(this.limits.heartbeatPingMs, this.limits.heartbeatDropMs),
+      history: this.history,
     };
   }
 
@@ -56,11 +65,15 @@ export default class DocumentServer implements Party.Server {
     if ("refused" in admission) return refusedResponse(admission.refused);
     if (isStorageStatsRequest(request)) return storageStatsResponse(request, this.room, this.document);
     if (isAccessRequest(request)) return handleAccessRequest(request, this.access, admission.role);
-    return handleDocumentRequest(request, this.room, this.document, this.limits, {
+    const caller: Caller = {
       role: admission.role,
       stillAdmitted: this.access.untilReset(),
       isEditor: (connection) => this.access.roleOf(connection) === "edit",
-    });
+      author: requestAuthor(request, this.room, this.history),
+    };
+    if (isHistoryRequest(request))
+      return handleHistoryRequest(request, this.room, this.document, this.history, this.limits, caller);
+    return handleDocumentRequest(request, this.room, this.document, this.limits, caller);
   }
 }
 

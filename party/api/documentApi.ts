@@ -1,25 +1,16 @@
 import type { JSONContent } from "@tiptap/core";
 import type * as Party from "partykit/server";
-import { notAllowedResponse, refusedResponse } from "../access/accessRefusal";
+import { notAllowedResponse } from "../access/accessRefusal";
 import * as Y from "yjs";
 import { concatBytes } from "../concatBytes";
-import { fitsInDocument } from "../guard/documentSize";
-import { checkUpdate } from "../guard/updateCheck";
 import type { Limits } from "../limits";
 import type { RoomDocument } from "../roomDocument";
 import { NotStoredError } from "../storage/documentStorage";
-import { API_CHANGES_PARAM, encodeApiChange } from "../shared/apiChangeMessage";
-import { MAX_TITLE_LENGTH, TITLE_FIELD } from "../shared/collabSchema";
-import type { Role } from "../shared/roles";
-import {
-  CONTENT_TYPES,
-  DOCUMENT_FORMATS,
-  type DocumentFormat,
-  documentFromMarkdown,
-  fileNameFor,
-  renderDocument,
-} from "../shared/documentFormats";
-import { type ChangeMode, documentChange, documentContent } from "./documentChange";
+import { MAX_TITLE_LENGTH } from "../shared/collabSchema";
+import { documentFromMarkdown } from "../shared/documentFormats";
+import { applyChange, type Caller } from "./applyChange";
+import type { ChangeMode } from "./documentChange";
+import { documentResponse, requestedFormat } from "./documentResponse";
 import { htmlToDocument } from "./htmlToDocument";
 import { jsonError } from "./jsonError";
 
@@ -28,59 +19,17 @@ const PARSERS = new Map<string, (text: string) => JSONContent>([
   ["text/html", htmlToDocument],
 ]);
 
-/** Who is asking: the role their key opens, and which of the room's connections are editors. */
-export interface Caller {
-  role: Role;
-  /** False once the document's links were reset after the request was let in. */
-  stillAdmitted: () => boolean;
-  isEditor: (connection: Party.Connection) => boolean;
-}
-
-// Sent as one WebSocket text frame, so it must stay under the 1 MiB frame cap.
-const MAX_API_CHANGE_FRAME = 1_000_000;
-
-/** A value for `filename*` (RFC 5987): percent-encoded, with the characters it reserves encoded too. */
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-function isDocumentFormat(format: string): format is DocumentFormat {
-  return (DOCUMENT_FORMATS as readonly string[]).includes(format);
-}
-
 /** Only a document that has ever had content exists; reading must not make one up. */
 function exists(doc: Y.Doc): boolean {
   return doc.store.clients.size > 0;
 }
 
 async function readDocument(request: Party.Request, document: RoomDocument): Promise<Response> {
-  const format = new URL(request.url).searchParams.get("format") ?? "json";
-  if (!isDocumentFormat(format)) {
-    return jsonError(400, "unknown_format", `format must be one of ${DOCUMENT_FORMATS.join(", ")}`);
-  }
-  const read = await document.read((doc) => {
-    if (!exists(doc)) return jsonError(404, "not_found", "There is no document with this id");
-    try {
-      return {
-        fileName: fileNameFor(doc.getText(TITLE_FIELD).toString(), format),
-        rendered: renderDocument(documentContent(doc), format),
-      };
-    } catch (error) {
-      console.error("A stored document could not be converted", error);
-      return jsonError(500, "unreadable_document", "The stored document could not be converted");
-    }
-  });
-  if (read instanceof Response) return read;
-  const { fileName, rendered } = read;
-  return new Response(rendered, {
-    headers: {
-      "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `inline; filename*=UTF-8''${encodeRfc5987(fileName)}`,
-    },
-  });
+  const format = requestedFormat(request);
+  if (format instanceof Response) return format;
+  return document.read((doc) =>
+    exists(doc) ? documentResponse(doc, format) : jsonError(404, "not_found", "There is no document with this id"),
+  );
 }
 
 /** The body's bytes, counted as they stream in, or null as soon as they pass `maxBytes`. */
@@ -149,47 +98,6 @@ async function writeDocument(
   }
   if (changed instanceof Response) return changed;
   return Response.json({ ok: true, mode, updateBytes: changed });
-}
-
-/** Makes the change, as the same check editors' changes pass allows; the update's size, or why not. */
-function applyChange(
-  doc: Y.Doc,
-  room: Party.Room,
-  content: JSONContent,
-  mode: ChangeMode,
-  title: string | undefined,
-  limits: Limits,
-  caller: Caller,
-): Response | number {
-  // Checked again in the same step as the change: the links may have been reset while the body arrived.
-  if (!caller.stillAdmitted()) return refusedResponse("key-refused");
-  const update = documentChange(doc, content, mode, title);
-  // The schema's converters should never fail it.
-  const verdict = checkUpdate(doc, Y.decodeUpdate(update), update.byteLength);
-  if (verdict.kind !== "valid") {
-    return jsonError(
-      422,
-      "invalid_content",
-      `The change cannot be made: ${verdict.kind === "invalid" ? verdict.reason : verdict.kind}`,
-    );
-  }
-  if (!fitsInDocument(doc, verdict.growthBound, limits.maxDocumentBytes)) {
-    return jsonError(
-      413,
-      "document_too_large",
-      `The change would take the document past ${limits.maxDocumentBytes} bytes`,
-    );
-  }
-  // Editors get the change first as their own, so they can undo it (see apiChangeMessage.ts).
-  const frame = encodeApiChange(update);
-  if (frame.length <= MAX_API_CHANGE_FRAME) {
-    for (const connection of room.getConnections()) {
-      const wantsFrame = new URL(connection.uri).searchParams.has(API_CHANGES_PARAM);
-      if (wantsFrame && caller.isEditor(connection)) connection.send(frame);
-    }
-  }
-  Y.applyUpdate(doc, update);
-  return update.byteLength;
 }
 
 /** The document's HTTP API: GET reads it in a chosen format, PUT replaces its content, POST appends to it. */

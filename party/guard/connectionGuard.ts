@@ -1,6 +1,8 @@
 import type * as Party from "partykit/server";
 import { concatBytes } from "../concatBytes";
 import type { Limits } from "../limits";
+import type { DocumentHistory } from "../history/documentHistory";
+import { personInAwareness } from "../history/personInAwareness";
 import type { RoomDocument, SharedDocument } from "../roomDocument";
 import { stampRole } from "../access/stampRole";
 import { clientKeyIn } from "../clientKey";
@@ -48,6 +50,7 @@ export interface RoomGuards {
   chunkBudget: ChunkBudget;
   awarenessOwners: AwarenessOwners;
   heartbeats: HeartbeatWatch;
+  history: DocumentHistory;
 }
 
 /**
@@ -128,6 +131,7 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
   }
 
   stop(): void {
+    if (!this.stopped) this.room.history.forget(this.shared);
     this.stopped = true;
     this.heartbeat?.stop();
     this.dropBatch();
@@ -227,7 +231,11 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
       const problem = awarenessStateProblem(json);
       if (problem) return this.refuse(CloseCode.malformedMessage, `Malformed message: ${problem}`);
     }
-    if (stamped.length > 0) this.awareness.submit(stamped);
+    if (stamped.length === 0) return;
+    this.awareness.submit(stamped);
+    const newest = stamped.at(-1);
+    const person = newest && personInAwareness(newest.json, newest.clientId, this.role);
+    if (person) this.room.history.identify(this.shared, person);
   }
 
   private refuseDocumentTooLarge(): void {

@@ -1,0 +1,101 @@
+import type * as Party from "partykit/server";
+import * as Y from "yjs";
+import { notAllowedResponse } from "../access/accessRefusal";
+import { applyChange, type Caller } from "../api/applyChange";
+import { documentContent } from "../api/documentChange";
+import { documentResponse, requestedFormat } from "../api/documentResponse";
+import { jsonError } from "../api/jsonError";
+import type { Limits } from "../limits";
+import type { RoomDocument } from "../roomDocument";
+import { TITLE_FIELD } from "../shared/collabSchema";
+import {
+  AUTHORS_PARAM,
+  MAX_VERSION_NAME_LENGTH,
+  RESTORE_PARAM,
+  VERSION_PARAM,
+  type VersionInfo,
+  VERSIONS_PARAM,
+} from "../shared/history";
+import type { DocumentHistory } from "./documentHistory";
+
+export function isHistoryRequest(request: Party.Request): boolean {
+  const query = new URL(request.url).searchParams;
+  return query.has(VERSIONS_PARAM) || query.has(VERSION_PARAM) || query.has(AUTHORS_PARAM);
+}
+
+function versionLabel(version: VersionInfo): string {
+  return version.name ?? new Date(version.time).toISOString().replace("T", " ").slice(0, 16);
+}
+
+/** A version's document, loaded apart from the live one. */
+async function versionDoc(history: DocumentHistory, id: number): Promise<Y.Doc | null> {
+  const state = Number.isSafeInteger(id) ? await history.read(id) : null;
+  if (!state) return null;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+}
+
+const NO_VERSION = () => jsonError(404, "no_such_version", "There is no version with this id");
+
+/**
+ * The document's history over HTTP: `GET ?versions` lists versions, `POST ?versions[&name=]`
+ * saves one, `GET ?version=<id>&format=` reads one, `POST ?version=<id>&restore` makes the
+ * document equal to it again, as a new change; `GET ?authors` tells who wrote with each Yjs
+ * client id. Reading needs the comment role; writing, edit.
+ */
+export function handleHistoryRequest(
+  request: Party.Request,
+  room: Party.Room,
+  document: RoomDocument,
+  history: DocumentHistory,
+  limits: Limits,
+  caller: Caller,
+): Promise<Response> {
+  return answer(request, room, document, history, limits, caller).catch((error: unknown) => {
+    console.error("A history request failed", error);
+    return jsonError(503, "unavailable", "The document's history could not be read or written; try again shortly");
+  });
+}
+
+async function answer(
+  request: Party.Request,
+  room: Party.Room,
+  document: RoomDocument,
+  history: DocumentHistory,
+  limits: Limits,
+  caller: Caller,
+): Promise<Response> {
+  if (caller.role === "view") return notAllowedResponse(caller.role, "see its history");
+  const query = new URL(request.url).searchParams;
+  const writing = request.method === "POST";
+  if (writing && caller.role !== "edit") return notAllowedResponse(caller.role, "save or restore versions");
+  if (request.method !== "GET" && !writing) return jsonError(405, "method_not_allowed", "Use GET or POST");
+
+  if (query.has(AUTHORS_PARAM) && !writing) {
+    return Response.json({ authors: Object.fromEntries(await history.authors()) });
+  }
+  if (query.has(VERSIONS_PARAM)) {
+    if (!writing) return Response.json({ versions: await history.list() });
+    const name = query.get("name")?.trim().slice(0, MAX_VERSION_NAME_LENGTH) || null;
+    const saved = await document.read((doc) => (doc.store.clients.size > 0 ? history.save(doc, name) : null));
+    return saved ? Response.json(await saved) : jsonError(404, "not_found", "There is no document with this id");
+  }
+
+  const id = Number(query.get(VERSION_PARAM));
+  const version = (await history.list()).find((listed) => listed.id === id);
+  const doc = version ? await versionDoc(history, id) : null;
+  if (!version || !doc) return NO_VERSION();
+  if (!writing) {
+    const format = requestedFormat(request);
+    return format instanceof Response ? format : documentResponse(doc, format);
+  }
+  if (!query.has(RESTORE_PARAM)) return jsonError(400, "unknown_action", "POST ?version=<id>&restore restores it");
+  const content = documentContent(doc);
+  const title = doc.getText(TITLE_FIELD).toString();
+  const restored = await document.change((live) => {
+    const changed = applyChange(live, room, content, "replace", title, limits, caller);
+    return changed instanceof Response ? changed : history.save(live, `Restored from ${versionLabel(version)}`, id);
+  });
+  return restored instanceof Response ? restored : Response.json(await restored);
+}
