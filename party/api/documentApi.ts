@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type * as Party from "partykit/server";
 import { notAllowedResponse } from "../access/accessRefusal";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { concatBytes } from "../concatBytes";
 import type { Limits } from "../limits";
 import type { RoomDocument } from "../roomDocument";

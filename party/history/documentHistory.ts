@@ -3,13 +3,17 @@ import * as Y from "yjs";
 import type { Author, VersionInfo } from "../shared/history";
 import { inBatches, type LimitedStorage } from "../storage/limitedStorage";
 import { entryValues, storedEntries } from "../storage/storedEntries";
+import { encodeVersionRecord, decodeVersionRecord, type VersionRecord } from "../shared/versionRecord";
 import { ChangeAuthor } from "./changeAuthor";
+import { ChangesSince } from "./changesSince";
 import type { HistoryPolicy } from "./historyPolicy";
 import { versionsToKeep } from "./versionRetention";
 
 const AUTHOR_PREFIX = "author:";
 const VERSION_PREFIX = "version:";
 const INDEX_PREFIX = "versions:";
+/** Every prefix the history is stored under. */
+export const HISTORY_PREFIXES = [AUTHOR_PREFIX, VERSION_PREFIX, INDEX_PREFIX] as const;
 
 interface Loaded {
   /** Who first wrote with each Yjs client id: so "who inserted this character" is its item's client. */
@@ -18,6 +22,11 @@ interface Loaded {
   versions: VersionInfo[];
   indexEntry: number;
   indexKeys: string[];
+}
+
+// As storedEntries.ts numbers entries.
+function versionKeyPrefix(id: number): string {
+  return `${VERSION_PREFIX}${String(id).padStart(10, "0")}:`;
 }
 
 function isConnection(origin: unknown): origin is Party.Connection {
@@ -49,8 +58,7 @@ function author(record: unknown): Author | null {
  */
 export class DocumentHistory {
   private loading: Promise<Loaded> | undefined;
-  /** Changes seen since the last version, by author key. */
-  private readonly changedBy = new Map<string, Author>();
+  private readonly changedBy = new ChangesSince();
   /** Client ids a connection wrote with before it said who it is; its changes are counted under `unnamedKey`. */
   private readonly unnamed = new Map<string, Set<number>>();
   /** Who each connection is, by connection id. */
@@ -101,18 +109,24 @@ export class DocumentHistory {
     return [...(await this.load()).versions].reverse();
   }
 
-  /** A version's whole document (a Yjs update), or null if there is none with that id. */
-  async read(id: number): Promise<Uint8Array | null> {
-    const listed = await this.storage.list(`${VERSION_PREFIX}${String(id).padStart(10, "0")}:`);
+  /** A version's stored record, encoded (see versionRecord.ts), or null if there is none with that id. */
+  async readEncoded(id: number): Promise<Uint8Array | null> {
+    const listed = await this.storage.list(versionKeyPrefix(id));
     return storedEntries(VERSION_PREFIX, listed)[0]?.bytes ?? null;
+  }
+
+  /** A version's whole document and who deleted what since the one before, or null if there is none. */
+  async read(id: number): Promise<VersionRecord | null> {
+    const bytes = await this.readEncoded(id);
+    return bytes && decodeVersionRecord(bytes);
   }
 
   /** Saves `doc` as it is now as a version; resolves with it. */
   save(doc: Y.Doc, name: string | null, restoredFrom: number | null = null): Promise<VersionInfo> {
     const state = Y.encodeStateAsUpdate(doc);
-    const authors = [...this.changedBy.values()];
-    this.changedBy.clear();
-    const saved = this.saving.then(() => this.write(state, authors, name, restoredFrom));
+    const { authors, deletions } = this.changedBy.take();
+    const record = encodeVersionRecord({ state, deletions });
+    const saved = this.saving.then(() => this.write(record, authors, name, restoredFrom));
     this.saving = saved.catch(() => {});
     return saved;
   }
@@ -135,18 +149,18 @@ export class DocumentHistory {
   private changed(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
     const clients = Y.parseUpdateMeta(update).from.keys();
     if (origin instanceof ChangeAuthor) {
-      this.changedBy.set(origin.author.key, origin.author);
+      this.changedBy.add(origin.author, update);
       this.attribute(clients, origin.author);
     } else if (isConnection(origin)) {
       const person = this.people.get(origin.id);
       if (person) {
-        this.changedBy.set(person.key, person);
+        this.changedBy.add(person, update);
         this.attribute(clients, person);
       } else {
         const waiting = this.unnamed.get(origin.id) ?? new Set<number>();
         for (const client of clients) waiting.add(client);
         this.unnamed.set(origin.id, waiting);
-        this.changedBy.set(unnamedKey(origin), unnamedTool(origin));
+        this.changedBy.add(unnamedTool(origin), update);
       }
     } else {
       // Loading from storage: nobody's change.
@@ -166,7 +180,7 @@ export class DocumentHistory {
     if (!clients) return;
     this.unnamed.delete(connection.id);
     this.attribute(clients, person);
-    if (this.changedBy.delete(unnamedKey(connection))) this.changedBy.set(person.key, person);
+    this.changedBy.rename(unnamedKey(connection), person);
   }
 
   private attribute(clients: Iterable<number>, by: Author): void {
@@ -186,7 +200,7 @@ export class DocumentHistory {
   }
 
   private async write(
-    state: Uint8Array,
+    record: Uint8Array,
     authors: Author[],
     name: string | null,
     restoredFrom: number | null,
@@ -208,10 +222,10 @@ export class DocumentHistory {
     const dropped = loaded.versions.filter(({ id }) => !kept.has(id));
     const index = entryValues(INDEX_PREFIX, loaded.indexEntry + 1, new TextEncoder().encode(JSON.stringify(versions)));
     // The version and the index naming it land before the old index and pruned versions go.
-    await this.putAll({ ...entryValues(VERSION_PREFIX, version.id, state), ...index });
+    await this.putAll({ ...entryValues(VERSION_PREFIX, version.id, record), ...index });
     const stale = [...loaded.indexKeys];
     for (const old of dropped) {
-      const listed = await this.storage.list(`${VERSION_PREFIX}${String(old.id).padStart(10, "0")}:`);
+      const listed = await this.storage.list(versionKeyPrefix(old.id));
       stale.push(...listed.keys());
     }
     for (const keys of inBatches(stale)) await this.storage.delete(keys);

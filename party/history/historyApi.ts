@@ -15,6 +15,7 @@ import {
   VERSION_PARAM,
   type VersionInfo,
   VERSIONS_PARAM,
+  YJS_PARAM,
 } from "../shared/history";
 import type { DocumentHistory } from "./documentHistory";
 
@@ -29,10 +30,10 @@ function versionLabel(version: VersionInfo): string {
 
 /** A version's document, loaded apart from the live one. */
 async function versionDoc(history: DocumentHistory, id: number): Promise<Y.Doc | null> {
-  const state = Number.isSafeInteger(id) ? await history.read(id) : null;
-  if (!state) return null;
+  const record = await history.read(id);
+  if (!record) return null;
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
+  Y.applyUpdate(doc, record.state);
   return doc;
 }
 
@@ -84,6 +85,10 @@ async function answer(
 
   const id = Number(query.get(VERSION_PARAM));
   const version = (await history.list()).find((listed) => listed.id === id);
+  if (version && !writing && query.has(YJS_PARAM)) {
+    const record = await history.readEncoded(id);
+    return record ? new Response(record, { headers: { "Content-Type": "application/octet-stream" } }) : NO_VERSION();
+  }
   const doc = version ? await versionDoc(history, id) : null;
   if (!version || !doc) return NO_VERSION();
   if (!writing) {

@@ -31,6 +31,8 @@ export const AUTHORS_PARAM = "authors";
 /** `GET ?version=<id>&format=…` reads one; `POST ?version=<id>&restore` restores it. */
 export const VERSION_PARAM = "version";
 export const RESTORE_PARAM = "restore";
+/** `GET ?version=<id>&yjs`: the version as stored, for a diff (see versionRecord.ts). */
+export const YJS_PARAM = "yjs";
 /** Names the author of an HTTP API change: `?author=<name>`; without it the change is "API". */
 export const AUTHOR_PARAM = "author";
 

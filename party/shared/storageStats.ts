@@ -14,8 +14,10 @@ export interface StorageStats {
 
 /** The body of `GET <room>/storage`, served when the server runs with COWRITE_STORAGE_STATS=1. */
 export interface RoomStorageStats {
-  /** Every key in the room's storage. */
+  /** The keys of the document itself: its snapshot, log and set-aside entries. */
   storedKeys: number;
+  /** The keys of its history: authors, versions and their index (bounded by the retention policy). */
+  historyKeys: number;
   /** Null once no session holds the room's document: what it had is written and folded. */
   inMemory: StorageStats | null;
 }

@@ -16,6 +16,9 @@ export const UPDATE_PREFIX = "update:";
 /** Entries that could not be read, kept under this prefix followed by their old key. */
 export const SET_ASIDE_PREFIX = "unreadable:";
 
+/** Every prefix the document's own entries are stored under. */
+export const DOCUMENT_PREFIXES = [SNAPSHOT_PREFIX, LOG_PREFIX, UPDATE_PREFIX, SET_ASIDE_PREFIX] as const;
+
 const DIGITS = { entry: 10, chunk: 4 } as const;
 // Ten digits, or more once the numbers outgrow them.
 const KEY_PATTERN = /^(\d{10,}):(\d{4})(?:\/(\d{4}))?$/;
