@@ -24,11 +24,14 @@ interface DocumentHeaderProps {
   color: string;
   onRename: (typed: string) => void;
   onResetLinks: () => Promise<void>;
+  /** Opens the version history; absent for a page that may not see it. */
+  onOpenHistory: (() => void) | undefined;
 }
 
 /** The bar above a document: the app, the connection, who is here, your name, export, import and sharing. */
 export function DocumentHeader(props: DocumentHeaderProps) {
-  const { editor, docId, access, canEdit, title, status, people, name, color, onRename, onResetLinks } = props;
+  const { editor, docId, access, canEdit, title, status, people, name, color, onRename, onResetLinks, onOpenHistory } =
+    props;
   return (
     <header className="document-header">
       <a className="brand" href="/" aria-label="Cowrite home">
@@ -40,6 +43,11 @@ export function DocumentHeader(props: DocumentHeaderProps) {
         <PresenceList people={people} />
         <NameField name={name} color={color} onRename={onRename} />
         <ExportButtons editor={editor} title={title} />
+        {onOpenHistory && (
+          <button type="button" className="text-button" data-testid="history-button" onClick={onOpenHistory}>
+            History
+          </button>
+        )}
         {canEdit && <ImportButton />}
         <NewDocumentButton />
         <ShareMenu docId={docId} access={access} onReset={onResetLinks} />

@@ -1,5 +1,5 @@
 import { EditorContent } from "@tiptap/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { displayTitle } from "../party/shared/collabSchema";
 import { type DocumentSession, discardUnsavedChanges, resetLinks } from "./collab/documentSession";
 import { useConnectionState } from "./collab/useConnectionState";
@@ -12,6 +12,8 @@ import { SyncErrorBanner } from "./SyncErrorBanner";
 import { UnexpectedErrorBanner } from "./UnexpectedErrorBanner";
 import { useUnexpectedError } from "./useUnexpectedError";
 import { DocumentTitle } from "./editor/DocumentTitle";
+import { HistoryPanel, type Preview } from "./history/HistoryPanel";
+import { VersionPreview } from "./history/VersionPreview";
 import { Toolbar } from "./editor/Toolbar";
 import { useCollaborativeEditor } from "./editor/useCollaborativeEditor";
 import { useDocumentTitle } from "./editor/useDocumentTitle";
@@ -41,6 +43,12 @@ function OpenDocument({ session }: { session: DocumentSession }) {
   useUndoableApiChanges(editor, doc, provider);
   const [title, setTitle] = useDocumentTitle(doc);
   const unexpectedError = useUnexpectedError();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const closeHistory = () => {
+    setHistoryOpen(false);
+    setPreview(null);
+  };
 
   useEffect(() => {
     document.title = `${displayTitle(title)} · Cowrite`;
@@ -61,26 +69,51 @@ function OpenDocument({ session }: { session: DocumentSession }) {
         color={identity.color}
         onRename={rename}
         onResetLinks={() => resetLinks(session)}
+        onOpenHistory={access.role === "view" ? undefined : () => setHistoryOpen(true)}
       />
-      {canEdit && <Toolbar editor={editor} />}
+      {canEdit && !preview && <Toolbar editor={editor} />}
       {access.role !== "edit" && <ReadOnlyNotice role={access.role} confirmed={access.confirmed} />}
       {lostAccess && <LostAccessBanner reason={lostAccess} />}
       {refusal && <SyncErrorBanner reason={refusal} onDiscard={() => discardUnsavedChanges(session)} />}
       {unexpectedError && <UnexpectedErrorBanner message={unexpectedError} />}
-      <main className="document-sheet">
-        <DocumentTitle
-          title={title}
-          readOnly={!canEdit}
-          onChange={setTitle}
-          onDone={() => editor.commands.focus("start")}
-        />
-        <EditorContent
-          editor={editor}
-          className="editor"
-          data-testid="editor"
-          data-readonly={canEdit ? "false" : "true"}
-        />
-      </main>
+      <div className="document-area">
+        <main className="document-sheet" hidden={preview !== null}>
+          <DocumentTitle
+            title={title}
+            readOnly={!canEdit}
+            onChange={setTitle}
+            onDone={() => editor.commands.focus("start")}
+          />
+          <EditorContent
+            editor={editor}
+            className="editor"
+            data-testid="editor"
+            data-readonly={canEdit ? "false" : "true"}
+          />
+        </main>
+        {preview && (
+          <main className="document-sheet document-sheet--version">
+            <p className="version-banner">
+              {preview.version.name ?? "A version saved automatically"}: what changed since the version before is marked
+              in the colour of who changed it.
+            </p>
+            <VersionPreview
+              diff={preview.diff}
+              nameOf={(key) => preview.people.get(key)?.name ?? "someone"}
+              colorOf={(key) => preview.people.get(key)?.color ?? "#6b7280"}
+            />
+          </main>
+        )}
+        {historyOpen && (
+          <HistoryPanel
+            session={session}
+            canEdit={canEdit}
+            preview={preview}
+            onPreview={setPreview}
+            onClose={closeHistory}
+          />
+        )}
+      </div>
     </div>
   );
 }
