@@ -5,7 +5,7 @@ import { documentApiPath } from "../party/shared/roomName";
 import { docPath } from "../src/docPath";
 import { type Summary, summarize } from "./stats";
 
-const PAGE_OF_TEXT =
+export const PAGE_OF_TEXT =
   `${"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ".repeat(6)}\n\n`.repeat(
     5,
   );

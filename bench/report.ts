@@ -1,6 +1,7 @@
 import type { ColdLoadResult } from "./coldLoad";
 import type { CompactionLatencyResult } from "./compactionLatency";
 import type { TypingResult } from "./concurrentTyping";
+import type { HistoryTimesResult } from "./historyTimes";
 import type { LongSessionResult } from "./longSession";
 import type { MemoryResult } from "./serverMemory";
 import type { Summary } from "./stats";
@@ -31,6 +32,8 @@ export interface BenchResults {
   browser: { shortDocument: Summary | null; longDocument: Summary | null };
   /** Cowrite's alone. */
   compaction: CompactionLatencyResult | null;
+  /** Cowrite's alone: its version history's goals. */
+  history: HistoryTimesResult | null;
   bundle: { jsGzipBytes: number; cssGzipBytes: number };
   seconds?: number;
 }
@@ -139,6 +142,7 @@ export function rows(results: BenchResults): Row[] {
     ] as Row);
   }
   table.push(...compactionRows(results.compaction));
+  table.push(...historyRows(results.history));
   const rooms = `${(results.plan.rooms as number) ?? "?"} rooms × 5 clients`;
   each("server memory, idle", (server) => server.memory.idleBytes, mib);
   each(`server memory, ${rooms}`, (server) => server.memory.loadedBytes, mib);
@@ -155,6 +159,24 @@ export function rows(results: BenchResults): Row[] {
   table.push(["app bundle, JavaScript gzipped", kb(results.bundle.jsGzipBytes), "", "", ""]);
   table.push(["app bundle, CSS gzipped", kb(results.bundle.cssGzipBytes), "", "", ""]);
   return table;
+}
+
+/** Cowrite's alone: its version history against the goals of its issue. */
+function historyRows(history: HistoryTimesResult | null): Row[] {
+  if (!history) return [];
+  const goal = (value: number, limit: number) =>
+    `${ms(value)} (goal: under ${limit} ms${value < limit ? ", met" : ", NOT met"})`;
+  return [
+    [
+      `history list of ${history.versions} versions (GET ?versions), median of 11`,
+      goal(history.listMs, 200),
+      "",
+      "",
+      "",
+    ],
+    [`history diff shown, ~${history.pages}-page document, in the browser`, goal(history.diffMs, 500), "", "", ""],
+    [`restore of a ~${history.pages}-page document, seen by a collaborator`, goal(history.restoreMs, 1000), "", "", ""],
+  ];
 }
 
 /** Cowrite's alone: edit latency with a ~4.8 MB document, idle and while it is folded every second. */

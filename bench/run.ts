@@ -6,6 +6,7 @@ import { bundleSize } from "./bundleSize";
 import { coldLoad } from "./coldLoad";
 import { compactionLatency } from "./compactionLatency";
 import { editLatency } from "./editLatency";
+import { historyTimes } from "./historyTimes";
 import { longSession } from "./longSession";
 import { type BenchResults, printTable, resultsMarkdown, type ServerResults } from "./report";
 import { serverMemory } from "./serverMemory";
@@ -98,6 +99,7 @@ async function main() {
     servers: [],
     browser: { shortDocument: null, longDocument: null },
     compaction: null,
+    history: null,
     bundle: await bundleSize(join(ROOT, "dist")),
   };
   const starters = [
@@ -124,6 +126,8 @@ async function main() {
           console.log(`  errors while folding:\n    ${foldingServerErrors.join("\n    ")}`);
         }
         console.log("  Cowrite: edit latency during compaction done");
+        results.history = await historyTimes(server, baseUrl, PLAN.longPages);
+        console.log("  Cowrite: history done");
       }
       results.servers.push({ ...measured, errors: reportErrors(server) });
     } finally {
