@@ -65,7 +65,7 @@ export async function historyTimes(server: BenchServer, baseUrl: string, pages: 
   await call(`${long}?versions`, { method: "POST" });
 
   const browser = await launchEngine("chromium");
-  let diffMs = Number.NaN;
+  let diffMs: number;
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${baseUrl}${docPath(docId)}`);

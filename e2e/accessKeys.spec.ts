@@ -4,12 +4,13 @@ import * as Y from "yjs";
 import { CLIENT_KEY_PARAM } from "../party/shared/awarenessState";
 import { CloseCode } from "../party/shared/closeCodes";
 import { ACCESS_PARAM, KEY_PARAM } from "../party/shared/roles";
-import { documentApiPath } from "../party/shared/roomName";
+import { docRoomName, documentApiPath } from "../party/shared/roomName";
 import { paragraphTexts } from "./paragraphTexts";
 import { expect, test } from "./people";
 import { NO_BROWSER } from "./projectTags";
 import { awarenessMessage, sendFrames, syncMessage } from "./rawFrames";
 import { resetKeys } from "./shareKeys";
+import { openSilentSocket } from "./silentSocket";
 import { untilDocument } from "./untilDocument";
 import { connectYjsClient, openRawSocket, paragraphOf, refusalOf, synced, type YjsClient } from "./yjsClients";
 
@@ -299,6 +300,38 @@ test.describe("share link keys", { tag: NO_BROWSER }, () => {
       headers: { Authorization: `Bearer ${fresh.view}` },
     });
     expect(stored.status).toBe(404);
+  });
+
+  test("an editor cut off by a reset can send nothing more, even if it never answers the close", async ({
+    baseURL,
+    docId,
+  }) => {
+    const keys = await resetKeys(baseURL, docId);
+    const editor = await joinedAndSynced(baseURL, docId, keys.edit);
+    editor.write("Before the reset.");
+    const read = () =>
+      fetch(api(baseURL, docId, `?format=text&${KEY_PARAM}=${keys.edit}`)).then((response) => response.text());
+    await expect.poll(async () => (await read()).trim()).toBe("Before the reset.");
+    const silent = await openSilentSocket(
+      baseURL ?? "",
+      `/parties/main/${docRoomName(docId)}?${KEY_PARAM}=${keys.edit}`,
+    );
+    const fresh = await resetKeys(baseURL, docId, keys.edit);
+    expect(await silent.closed).toMatchObject({ code: CloseCode.linksReset });
+
+    const defaced = new Y.Doc();
+    Y.applyUpdate(defaced, Y.encodeStateAsUpdate(editor.doc));
+    defaced.getXmlFragment("default").push([paragraphOf("Written after losing access")]);
+    await silent.send(syncMessage(2, Y.encodeStateAsUpdate(defaced, Y.encodeStateVector(editor.doc))));
+    const appended = await fetch(api(baseURL, docId), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${fresh.edit}`, "Content-Type": "text/markdown" },
+      body: "After the reset.",
+    });
+    expect(appended.status).toBe(200);
+    const reader = await joinedAndSynced(baseURL, docId, fresh.view);
+    expect(paragraphTexts(reader.body)).toEqual(["Before the reset.", "After the reset."]);
+    silent.end();
   });
 
   test.describe("with a small document limit", () => {

@@ -42,6 +42,7 @@ export default class DocumentServer implements Party.Server {
       awarenessOwners: new AwarenessOwners(),
       heartbeats: new HeartbeatWatch(this.limits.heartbeatPingMs, this.limits.heartbeatDropMs),
       history: this.history,
+      access: this.access,
     };
   }
 

@@ -21,6 +21,8 @@ export class DocumentAccess {
   private loading: Promise<void> | undefined;
   private resetting: Promise<unknown> = Promise.resolve();
   private readonly grants = new WeakMap<Party.Connection, Role>();
+  /** How to stop each connection's guard at once: a closed socket whose peer never answers the close still delivers frames. */
+  private readonly revokers = new WeakMap<Party.Connection, () => void>();
   /** How many times the keys have been reset: a request let in before a reset must not act after it. */
   private resets = 0;
 
@@ -52,6 +54,11 @@ export class DocumentAccess {
     return () => this.resets === resets;
   }
 
+  /** Registers how to cut `connection` off the moment a reset revokes its key. */
+  onRevoke(connection: Party.Connection, revoke: () => void): void {
+    this.revokers.set(connection, revoke);
+  }
+
   /** The role a connection was admitted with, if it was. */
   roleOf(connection: Party.Connection): Role | undefined {
     return this.grants.get(connection);
@@ -78,7 +85,11 @@ export class DocumentAccess {
       for (const connection of this.room.getConnections()) {
         const kept =
           clientKey !== null && this.grants.get(connection) === "edit" && clientKeyIn(connection.uri) === clientKey;
-        if (!kept) connection.close(CloseCode.linksReset, CloseReason.linksReset);
+        if (kept) continue;
+        this.grants.delete(connection);
+        const revoke = this.revokers.get(connection);
+        if (revoke) revoke();
+        else connection.close(CloseCode.linksReset, CloseReason.linksReset);
       }
       return keys;
     });

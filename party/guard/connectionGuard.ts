@@ -1,13 +1,14 @@
 import type * as Party from "partykit/server";
 import { concatBytes } from "../concatBytes";
 import type { Limits } from "../limits";
+import type { DocumentAccess } from "../access/documentAccess";
 import type { DocumentHistory } from "../history/documentHistory";
 import { personInAwareness } from "../history/personInAwareness";
 import type { RoomDocument, SharedDocument } from "../roomDocument";
 import { stampRole } from "../access/stampRole";
 import { clientKeyIn } from "../clientKey";
 import { awarenessStateProblem } from "../shared/awarenessState";
-import { CloseCode } from "../shared/closeCodes";
+import { CloseCode, CloseReason } from "../shared/closeCodes";
 import { HEARTBEAT_PARAM, HEARTBEAT_PING, HEARTBEAT_PONG } from "../shared/heartbeat";
 import type { Role } from "../shared/roles";
 import { type AwarenessEntry, encodeAwarenessMessage } from "./awarenessEntries";
@@ -51,6 +52,7 @@ export interface RoomGuards {
   awarenessOwners: AwarenessOwners;
   heartbeats: HeartbeatWatch;
   history: DocumentHistory;
+  access: DocumentAccess;
 }
 
 /**
@@ -124,6 +126,11 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
   ping(): void {
     // y-partykit closes a socket whose send failed without telling us; the silence limit drops it.
     if (this.connection.readyState === WebSocket.OPEN) this.connection.send(HEARTBEAT_PING);
+  }
+
+  /** The links were reset: nothing more from this connection, whether or not its peer answers the close. */
+  revoke(): void {
+    this.refuse(CloseCode.linksReset, CloseReason.linksReset);
   }
 
   drop(): void {
@@ -289,6 +296,9 @@ export async function connectGuarded(
     (message) => deliver(message),
     () => forget(),
   );
+  room.access.onRevoke(connection, () => guard.revoke());
+  // A reset while the document was opening found no guard to stop: stop it now.
+  if (room.access.roleOf(connection) === undefined) return guard.revoke();
   // Before y-partykit's own close listener, which onConnect adds.
   connection.addEventListener("close", () => guard.stop());
   await document.connect(guarded);

@@ -13,6 +13,9 @@ export const KEY_PARAM = "key";
 export const ACCESS_PARAM = "access";
 export const RESET_ACCESS = "reset";
 
+/** What a key can look like: the app refuses any other text as a wrong link without asking the server. */
+export const KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
 /** A document's keys, one per role, each an independent random token. */
 export type AccessKeys = Record<Role, string>;
 

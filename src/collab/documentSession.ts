@@ -5,10 +5,11 @@ import { API_CHANGES_PARAM } from "../../party/shared/apiChangeMessage";
 import { CLIENT_KEY_PARAM } from "../../party/shared/awarenessState";
 import { DOCUMENT_PARTY } from "../../party/shared/collabSchema";
 import { HEARTBEAT_PARAM } from "../../party/shared/heartbeat";
-import { KEY_PARAM } from "../../party/shared/roles";
+import { CloseReason } from "../../party/shared/closeCodes";
+import { KEY_PARAM, KEY_PATTERN } from "../../party/shared/roles";
 import { docRoomName } from "../../party/shared/roomName";
 import { docPath } from "../docPath";
-import { lastKnownRole } from "../home/recentDocuments";
+import { forgetLink, lastKnownRole } from "../home/recentDocuments";
 import { ConnectionTracker } from "./connectionTracker";
 import { fetchAccess, resetAccess } from "./documentAccess";
 import { dropInvalidAwareness } from "./dropInvalidAwareness";
@@ -49,8 +50,13 @@ function newClientKey(): string {
 
 /** What the page may do: as the server says, or, when it cannot be asked, as this browser last knew. */
 async function pageAccess(docId: string, key: string | null): Promise<PageAccess | { refused: string }> {
+  // A key mangled on its way (a space, a word pasted after it) could not even go in a header.
+  if (key !== null && !KEY_PATTERN.test(key)) return { refused: CloseReason.keyRefused };
   const answer = await fetchAccess(docId, key);
-  if (answer.kind === "refused") return { refused: answer.reason };
+  if (answer.kind === "refused") {
+    forgetLink(docId, key);
+    return { refused: answer.reason };
+  }
   if (answer.kind === "granted") return { ...answer.grant, key, confirmed: true };
   // Unknown links open read-only until the server can tell: edits it would refuse are never made.
   const role = lastKnownRole(docId, key) ?? (key === null ? "edit" : "view");

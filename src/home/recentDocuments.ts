@@ -1,5 +1,5 @@
 import { isValidDocId } from "../../party/shared/docId";
-import { isRole, type Role } from "../../party/shared/roles";
+import { higherRole, isRole, type Role } from "../../party/shared/roles";
 
 export interface RecentDocument {
   docId: string;
@@ -53,10 +53,40 @@ export function lastKnownRole(docId: string, key: string | null): Role | undefin
   return entry && (entry.key ?? null) === key ? entry.role : undefined;
 }
 
-export function rememberDocument(docId: string, title: string, key: string | null, role: Role): void {
-  const entry: RecentDocument = { docId, title, lastOpened: Date.now(), role, ...(key === null ? {} : { key }) };
+/**
+ * The entry for a document just opened with `key`. A link of a lower role than the one this
+ * browser already holds (an editor looking at the view link) does not replace it, so opening
+ * the view link never loses the edit link.
+ */
+export function openedEntry(previous: RecentDocument | undefined, opened: RecentDocument): RecentDocument {
+  const keepsHigher = previous?.role !== undefined && opened.role !== undefined && previous.role !== opened.role;
+  if (keepsHigher && higherRole(previous.role as Role, opened.role as Role) === previous.role) {
+    return { ...opened, role: previous.role, ...(previous.key === undefined ? {} : { key: previous.key }) };
+  }
+  return opened;
+}
+
+/** Forgets a document's remembered link once the server has refused it (reset, say). */
+export function forgetLink(docId: string, key: string | null): void {
+  const list = readRecentDocuments();
+  const kept = list.filter((document) => !(document.docId === docId && (document.key ?? null) === key));
+  if (kept.length === list.length) return;
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(withDocument(readRecentDocuments(), entry)));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
+  } catch {
+    // Storage switched off: nothing was remembered anyway.
+  }
+}
+
+export function rememberDocument(docId: string, title: string, key: string | null, role: Role): void {
+  const list = readRecentDocuments();
+  const opened: RecentDocument = { docId, title, lastOpened: Date.now(), role, ...(key === null ? {} : { key }) };
+  const entry = openedEntry(
+    list.find((document) => document.docId === docId),
+    opened,
+  );
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(withDocument(list, entry)));
   } catch {
     // Storage full or switched off: the list just does not grow.
   }

@@ -52,6 +52,11 @@ describe("the key of a request", () => {
     expect(at("http://x/d")).toBeNull();
   });
 
+  it("reads a Bearer header with a malformed token as a wrong key, never as none", () => {
+    expect(at("http://x/d?key=query", { Authorization: "Bearer" })).toBe("");
+    expect(at("http://x/d", { Authorization: "Bearer key x" })).toBe("key x");
+  });
+
   it("ignores an Authorization header of another scheme, such as a proxy's Basic auth", () => {
     expect(at("http://x/d?key=query", { Authorization: "Basic dXNlcjpwYXNz" })).toBe("query");
     expect(at("http://x/d", { Authorization: "Basic dXNlcjpwYXNz" })).toBeNull();
