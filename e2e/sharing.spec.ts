@@ -150,25 +150,33 @@ test.describe("share links", () => {
   });
 });
 
-test("a new document gets its links at creation, and recent documents remember the link it was opened with", async ({
+test("a new document gets its links at creation, and recent documents remember the highest link each browser opened", async ({
   alice,
+  join,
 }) => {
   await alice.page.getByTestId("new-doc").click();
   await expect(alice.page).toHaveURL(KEYED_PATH);
   await expect(alice.status).toHaveAttribute("data-state", "connected");
+  const editPath = new URL(alice.page.url()).pathname + new URL(alice.page.url()).search;
   const docId = new URL(alice.page.url()).pathname.split("/")[2] ?? "";
   await alice.typeInto(alice.page.getByTestId("doc-title"), "Keyed");
-  const viewLink = (await sharedLinks(alice)).view ?? "";
+  const viewLink = new URL((await sharedLinks(alice)).view ?? "");
+  const viewPath = viewLink.pathname + viewLink.search;
 
   await alice.page.goto(docPath(docId));
   await expect(alice.page.getByTestId("access-refused")).toContainText("share link");
 
-  await alice.page.goto(viewLink);
+  // Alice looks at what viewers see: her browser still remembers her edit link.
+  await alice.page.goto(viewPath);
   await expect(alice.page.getByTestId("readonly-notice")).toBeVisible();
   await expect(alice.page.getByTestId("doc-title")).toHaveValue("Keyed");
   await alice.page.goto("/");
-  const recent = alice.page.getByTestId("recent-doc").filter({ hasText: "Keyed" });
-  await expect(recent).toHaveAttribute("href", new URL(viewLink).pathname + new URL(viewLink).search);
+  await expect(alice.page.getByTestId("recent-doc").filter({ hasText: "Keyed" })).toHaveAttribute("href", editPath);
+
+  const bob = await join("Bob", viewPath);
+  await expect(bob.page.getByTestId("doc-title")).toHaveValue("Keyed");
+  await bob.page.goto("/");
+  await expect(bob.page.getByTestId("recent-doc").filter({ hasText: "Keyed" })).toHaveAttribute("href", viewPath);
 });
 
 test("a document made before share links keeps working by its address until an editor creates its links", async ({

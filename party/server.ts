@@ -70,7 +70,7 @@ export default class DocumentServer implements Party.Server {
       role: admission.role,
       stillAdmitted: this.access.untilReset(),
       isEditor: (connection) => this.access.roleOf(connection) === "edit",
-      author: requestAuthor(request, this.room, this.history),
+      author: requestAuthor(request, this.room, this.history, admission.role),
     };
     if (isHistoryRequest(request))
       return handleHistoryRequest(request, this.room, this.document, this.history, this.limits, caller);

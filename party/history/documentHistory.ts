@@ -1,7 +1,7 @@
 import type * as Party from "partykit/server";
 import * as Y from "yjs";
 import type { Author, VersionInfo } from "../shared/history";
-import { inBatches, type LimitedStorage } from "../storage/limitedStorage";
+import { inBatches, type LimitedStorage, STORAGE_LIMITS } from "../storage/limitedStorage";
 import { entryValues, storedEntries } from "../storage/storedEntries";
 import { encodeVersionRecord, decodeVersionRecord, type VersionRecord } from "../shared/versionRecord";
 import { ChangeAuthor } from "./changeAuthor";
@@ -12,6 +12,16 @@ import { versionsToKeep } from "./versionRetention";
 const AUTHOR_PREFIX = "author:";
 const VERSION_PREFIX = "version:";
 const INDEX_PREFIX = "versions:";
+/** The most client ids one connection or request gets credited with: an app tab needs one, and one per earlier session it brings changes from. */
+export const MAX_CLIENTS_PER_WRITER = 64;
+/** The most authors a version lists; past it, the first ones. */
+export const MAX_AUTHORS_PER_VERSION = 50;
+/** The most named versions a document keeps (they are never thinned out). */
+export const MAX_NAMED_VERSIONS = 100;
+
+/** Why a version could not be saved: the caller's to fix, unlike a storage failure. */
+export class VersionRefused extends Error {}
+
 /** Every prefix the history is stored under. */
 export const HISTORY_PREFIXES = [AUTHOR_PREFIX, VERSION_PREFIX, INDEX_PREFIX] as const;
 
@@ -22,6 +32,11 @@ interface Loaded {
   versions: VersionInfo[];
   indexEntry: number;
   indexKeys: string[];
+}
+
+/** Named by someone, so kept for good: a restore's own name does not count. */
+function isNamed(version: VersionInfo): boolean {
+  return version.name !== null && version.restoredFrom === null;
 }
 
 // As storedEntries.ts numbers entries.
@@ -63,6 +78,10 @@ export class DocumentHistory {
   private readonly unnamed = new Map<string, Set<number>>();
   /** Who each connection is, by connection id. */
   private readonly people = new Map<string, Author>();
+  /** How many client ids each writer (a connection, or an author of the server's own changes) has been credited with. */
+  private readonly credited = new Map<string, number>();
+  /** The newest version's snapshot, to tell a save that would change nothing. */
+  private newestSnapshot: Y.Snapshot | null = null;
   private readonly attached = new WeakSet<Y.Doc>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<unknown> = Promise.resolve();
@@ -97,6 +116,7 @@ export class DocumentHistory {
   forget(connection: Party.Connection): void {
     if (this.unnamed.has(connection.id)) this.name(connection, unnamedTool(connection));
     this.people.delete(connection.id);
+    this.credited.delete(connection.id);
   }
 
   /** Who wrote with each client id. */
@@ -121,12 +141,21 @@ export class DocumentHistory {
     return bytes && decodeVersionRecord(bytes);
   }
 
-  /** Saves `doc` as it is now as a version; resolves with it. */
+  /**
+   * Saves `doc` as it is now as a version; resolves with it. A save that would change nothing
+   * (no edit since the newest version) gives the newest version back instead, named if it
+   * was not. Rejects with VersionRefused past MAX_NAMED_VERSIONS.
+   */
   save(doc: Y.Doc, name: string | null, restoredFrom: number | null = null): Promise<VersionInfo> {
-    const state = Y.encodeStateAsUpdate(doc);
+    const snapshot = Y.snapshot(doc);
+    const unchanged = this.newestSnapshot !== null && Y.equalSnapshots(snapshot, this.newestSnapshot);
+    const state = unchanged ? null : Y.encodeStateAsUpdate(doc);
     const { authors, deletions } = this.changedBy.take();
-    const record = encodeVersionRecord({ state, deletions });
-    const saved = this.saving.then(() => this.write(record, authors, name, restoredFrom));
+    const saved = this.saving.then(() =>
+      state === null
+        ? this.nameNewest(name)
+        : this.write(encodeVersionRecord({ state, deletions }), authors, name, restoredFrom, snapshot),
+    );
     this.saving = saved.catch(() => {});
     return saved;
   }
@@ -150,12 +179,12 @@ export class DocumentHistory {
     const clients = Y.parseUpdateMeta(update).from.keys();
     if (origin instanceof ChangeAuthor) {
       this.changedBy.add(origin.author, update);
-      this.attribute(clients, origin.author);
+      this.attribute(origin.author.key, clients, origin.author);
     } else if (isConnection(origin)) {
       const person = this.people.get(origin.id);
       if (person) {
         this.changedBy.add(person, update);
-        this.attribute(clients, person);
+        this.attribute(origin.id, clients, person);
       } else {
         const waiting = this.unnamed.get(origin.id) ?? new Set<number>();
         for (const client of clients) waiting.add(client);
@@ -179,24 +208,44 @@ export class DocumentHistory {
     const clients = this.unnamed.get(connection.id);
     if (!clients) return;
     this.unnamed.delete(connection.id);
-    this.attribute(clients, person);
+    this.attribute(connection.id, clients, person);
     this.changedBy.rename(unnamedKey(connection), person);
   }
 
-  private attribute(clients: Iterable<number>, by: Author): void {
+  /** Credits `by` with the client ids that are new, at most MAX_CLIENTS_PER_WRITER per writer: a flood of invented ids stays unrecorded. */
+  private attribute(writer: string, clients: Iterable<number>, by: Author): void {
+    const candidates = [...clients];
+    if (candidates.length === 0) return;
     void this.load()
-      .then(
-        async ({ authors }) => {
-          const fresh = [...clients].filter((client) => !authors.has(client));
-          for (const client of fresh) authors.set(client, by);
-          const values = Object.fromEntries(fresh.map((client) => [`${AUTHOR_PREFIX}${client}`, by]));
-          for (const keys of inBatches(Object.keys(values))) {
-            await this.storage.put(Object.fromEntries(keys.map((key) => [key, values[key]])));
-          }
-        },
-        (error: unknown) => this.logFailure(error),
-      )
+      .then(async ({ authors }) => {
+        const room = MAX_CLIENTS_PER_WRITER - (this.credited.get(writer) ?? 0);
+        const fresh = candidates.filter((client) => !authors.has(client)).slice(0, Math.max(0, room));
+        if (fresh.length === 0) return;
+        this.credited.set(writer, (this.credited.get(writer) ?? 0) + fresh.length);
+        for (const client of fresh) authors.set(client, by);
+        await this.putAll(Object.fromEntries(fresh.map((client) => [`${AUTHOR_PREFIX}${client}`, by])));
+      })
       .catch((error: unknown) => this.logFailure(error));
+  }
+
+  /** Names the newest version, for a save that would change nothing; the newest as it is if it has a name. */
+  private async nameNewest(name: string | null): Promise<VersionInfo> {
+    const loaded = await this.load();
+    const newest = loaded.versions.at(-1);
+    if (!newest) throw new Error("An unchanged save needs a version to fall back on");
+    if (name === null || newest.name !== null) return newest;
+    this.checkNamedRoom(loaded.versions);
+    const versions = [...loaded.versions.slice(0, -1), { ...newest, name }];
+    await this.writeIndex(loaded, versions, {});
+    return versions.at(-1) as VersionInfo;
+  }
+
+  private checkNamedRoom(versions: readonly VersionInfo[]): void {
+    if (versions.filter(isNamed).length >= MAX_NAMED_VERSIONS) {
+      throw new VersionRefused(
+        `A document keeps at most ${MAX_NAMED_VERSIONS} named versions; save this one without a name`,
+      );
+    }
   }
 
   private async write(
@@ -204,35 +253,53 @@ export class DocumentHistory {
     authors: Author[],
     name: string | null,
     restoredFrom: number | null,
+    snapshot: Y.Snapshot,
   ): Promise<VersionInfo> {
     const loaded = await this.load();
+    if (name !== null && restoredFrom === null) this.checkNamedRoom(loaded.versions);
     const previous = loaded.versions.at(-1);
     const version: VersionInfo = {
       id: (previous?.id ?? 0) + 1,
       time: Math.max(Date.now(), previous?.time ?? 0),
       name,
-      authors,
+      authors: authors.slice(0, MAX_AUTHORS_PER_VERSION),
       restoredFrom,
     };
     const kept = versionsToKeep(
-      [...loaded.versions, version].map(({ id, time, name: named }) => ({ id, time, named: named !== null })),
+      [...loaded.versions, version].map((listed) => ({ id: listed.id, time: listed.time, named: isNamed(listed) })),
       version.time,
     );
     const versions = [...loaded.versions, version].filter(({ id }) => kept.has(id));
     const dropped = loaded.versions.filter(({ id }) => !kept.has(id));
-    const index = entryValues(INDEX_PREFIX, loaded.indexEntry + 1, new TextEncoder().encode(JSON.stringify(versions)));
-    // The version and the index naming it land before the old index and pruned versions go.
-    await this.putAll({ ...entryValues(VERSION_PREFIX, version.id, record), ...index });
-    const stale = [...loaded.indexKeys];
-    for (const old of dropped) {
-      const listed = await this.storage.list(versionKeyPrefix(old.id));
-      stale.push(...listed.keys());
-    }
+    await this.writeIndex(loaded, versions, entryValues(VERSION_PREFIX, version.id, record));
+    this.newestSnapshot = snapshot;
+    // Pruned versions go last: should that fail, they are only left over, never missing.
+    const stale: string[] = [];
+    for (const old of dropped) stale.push(...(await this.storage.list(versionKeyPrefix(old.id))).keys());
     for (const keys of inBatches(stale)) await this.storage.delete(keys);
+    return version;
+  }
+
+  /**
+   * Writes a new index entry listing `versions`, together with `alongside` (a version's
+   * values), in one put, so that they land together or not at all; then removes the old index.
+   */
+  private async writeIndex(
+    loaded: Loaded,
+    versions: VersionInfo[],
+    alongside: Record<string, Uint8Array>,
+  ): Promise<void> {
+    const index = entryValues(INDEX_PREFIX, loaded.indexEntry + 1, new TextEncoder().encode(JSON.stringify(versions)));
+    const values = { ...alongside, ...index };
+    if (Object.keys(values).length > STORAGE_LIMITS.keysPerCall) {
+      throw new VersionRefused("This version is too large to save at once");
+    }
+    await this.storage.put(values);
+    const stale = loaded.indexKeys;
     loaded.versions = versions;
     loaded.indexEntry += 1;
     loaded.indexKeys = Object.keys(index);
-    return version;
+    for (const keys of inBatches(stale)) await this.storage.delete(keys);
   }
 
   private async putAll(values: Record<string, unknown>): Promise<void> {
@@ -255,13 +322,14 @@ export class DocumentHistory {
       const recorded = author(value);
       if (recorded) authors.set(Number(key.slice(AUTHOR_PREFIX.length)), recorded);
     }
-    const indexes = storedEntries(INDEX_PREFIX, await this.storage.list(INDEX_PREFIX)).filter((entry) => entry.bytes);
-    const newest = indexes.at(-1);
+    // Every index entry's keys go at the next save, readable or not; numbering goes on past the highest.
+    const indexes = storedEntries(INDEX_PREFIX, await this.storage.list(INDEX_PREFIX));
+    const newest = indexes.filter((entry) => entry.bytes).at(-1);
     const versions = newest?.bytes ? (JSON.parse(new TextDecoder().decode(newest.bytes)) as VersionInfo[]) : [];
     return {
       authors,
       versions,
-      indexEntry: newest?.entry ?? 0,
+      indexEntry: Math.max(0, ...indexes.map((entry) => entry.entry)),
       indexKeys: indexes.flatMap((entry) => entry.keys),
     };
   }

@@ -10,14 +10,14 @@ import type { RoomDocument } from "../roomDocument";
 import { TITLE_FIELD } from "../shared/collabSchema";
 import {
   AUTHORS_PARAM,
-  MAX_VERSION_NAME_LENGTH,
+  cutName,
   RESTORE_PARAM,
   VERSION_PARAM,
   type VersionInfo,
   VERSIONS_PARAM,
   YJS_PARAM,
 } from "../shared/history";
-import type { DocumentHistory } from "./documentHistory";
+import { type DocumentHistory, VersionRefused } from "./documentHistory";
 
 export function isHistoryRequest(request: Party.Request): boolean {
   const query = new URL(request.url).searchParams;
@@ -78,9 +78,14 @@ async function answer(
   }
   if (query.has(VERSIONS_PARAM)) {
     if (!writing) return Response.json({ versions: await history.list() });
-    const name = query.get("name")?.trim().slice(0, MAX_VERSION_NAME_LENGTH) || null;
-    const saved = await document.read((doc) => (doc.store.clients.size > 0 ? history.save(doc, name) : null));
-    return saved ? Response.json(await saved) : jsonError(404, "not_found", "There is no document with this id");
+    const name = cutName(query.get("name")?.trim() ?? "") || null;
+    try {
+      const saved = await document.read((doc) => (doc.store.clients.size > 0 ? history.save(doc, name) : null));
+      return saved ? Response.json(saved) : jsonError(404, "not_found", "There is no document with this id");
+    } catch (error) {
+      if (error instanceof VersionRefused) return jsonError(409, "version_refused", error.message);
+      throw error;
+    }
   }
 
   const id = Number(query.get(VERSION_PARAM));

@@ -2,7 +2,7 @@ import type { Role } from "./roles";
 
 /** Who made changes, as the server recorded it: never what a client claims about another. */
 export interface Author {
-  /** Stable per person: their per-browser id, `api:<name>` for the HTTP API, or `client:<id>` for a tool that gave none. */
+  /** Stable per person: their per-browser id (their own word), `api:<name>` for the HTTP API, `connection:<id>` for a tool that gave none. */
   key: string;
   name: string;
   /** `#rrggbb`, or null where none is known (the API, a plain Yjs tool). */
@@ -36,5 +36,10 @@ export const YJS_PARAM = "yjs";
 /** Names the author of an HTTP API change: `?author=<name>`; without it the change is "API". */
 export const AUTHOR_PARAM = "author";
 
-/** The longest version name, and the longest API author name. */
+/** The longest version name, and the longest API author name, in characters. */
 export const MAX_VERSION_NAME_LENGTH = 100;
+
+/** A name cut to MAX_VERSION_NAME_LENGTH characters, never through one (an emoji is one). */
+export function cutName(name: string): string {
+  return Array.from(name).slice(0, MAX_VERSION_NAME_LENGTH).join("");
+}
