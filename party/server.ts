@@ -72,9 +72,9 @@ export default class DocumentServer implements Party.Server {
       isEditor: (connection) => this.access.roleOf(connection) === "edit",
       author: requestAuthor(request, this.room, this.history, admission.role),
     };
-    if (isHistoryRequest(request))
-      return handleHistoryRequest(request, this.room, this.document, this.history, this.limits, caller);
-    return handleDocumentRequest(request, this.room, this.document, this.limits, caller);
+    const context = { request, room: this.room, document: this.document, limits: this.limits, caller };
+    if (isHistoryRequest(request)) return handleHistoryRequest(context, this.history);
+    return handleDocumentRequest(context);
   }
 }
 

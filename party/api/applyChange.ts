@@ -28,12 +28,10 @@ const MAX_API_CHANGE_FRAME = 1_000_000;
 /** Makes the change, as the same check editors' changes pass allows; the update's size, or why not. */
 export function applyChange(
   doc: Y.Doc,
-  room: Party.Room,
+  { room, limits, caller }: { room: Party.Room; limits: Limits; caller: Caller },
   content: JSONContent,
   mode: ChangeMode,
   title: string | undefined,
-  limits: Limits,
-  caller: Caller,
 ): Response | number {
   // Checked again in the same step as the change: the links may have been reset while the body arrived.
   if (!caller.stillAdmitted()) return refusedResponse("key-refused");

@@ -8,11 +8,12 @@ import type { RoomDocument } from "../roomDocument";
 import { NotStoredError } from "../storage/documentStorage";
 import { MAX_TITLE_LENGTH } from "../shared/collabSchema";
 import { documentFromMarkdown } from "../shared/documentFormats";
-import { applyChange, type Caller } from "./applyChange";
+import { applyChange } from "./applyChange";
 import type { ChangeMode } from "./documentChange";
 import { documentResponse, requestedFormat } from "./documentResponse";
 import { htmlToDocument } from "./htmlToDocument";
 import { jsonError } from "./jsonError";
+import { orUnavailable, type RoomRequest } from "./roomRequest";
 
 const PARSERS = new Map<string, (text: string) => JSONContent>([
   ["text/markdown", documentFromMarkdown],
@@ -61,14 +62,8 @@ async function readBody(request: Party.Request, limits: Limits): Promise<string 
   }
 }
 
-async function writeDocument(
-  request: Party.Request,
-  room: Party.Room,
-  document: RoomDocument,
-  limits: Limits,
-  mode: ChangeMode,
-  caller: Caller,
-) {
+async function writeDocument(context: RoomRequest, mode: ChangeMode) {
+  const { request, document, limits } = context;
   // The body is read (within its limit) before anything is refused, so that the client's
   // connection stays usable for its next request.
   const body = await readBody(request, limits);
@@ -90,7 +85,7 @@ async function writeDocument(
   let changed: Response | number;
   try {
     // Answered once stored, so a script that gets 200 knows the change is kept.
-    changed = await document.change((doc) => applyChange(doc, room, content, mode, title, limits, caller));
+    changed = await document.change((doc) => applyChange(doc, context, content, mode, title));
   } catch (error) {
     if (!(error instanceof NotStoredError)) throw error;
     console.error("A change from the HTTP API could not be stored yet", error);
@@ -101,26 +96,16 @@ async function writeDocument(
 }
 
 /** The document's HTTP API: GET reads it in a chosen format, PUT replaces its content, POST appends to it. */
-export function handleDocumentRequest(
-  request: Party.Request,
-  room: Party.Room,
-  document: RoomDocument,
-  limits: Limits,
-  caller: Caller,
-): Promise<Response> {
-  return answer(request, room, document, limits, caller).catch((error: unknown) => {
-    console.error("A document request failed", error);
-    return jsonError(503, "unavailable", "The document could not be read from storage; try again shortly");
-  });
+export function handleDocumentRequest(context: RoomRequest): Promise<Response> {
+  return orUnavailable(
+    answer(context),
+    "A document request failed",
+    "The document could not be read from storage; try again shortly",
+  );
 }
 
-async function answer(
-  request: Party.Request,
-  room: Party.Room,
-  document: RoomDocument,
-  limits: Limits,
-  caller: Caller,
-): Promise<Response> {
+async function answer(context: RoomRequest): Promise<Response> {
+  const { request, document, caller } = context;
   const writing = request.method === "PUT" || request.method === "POST";
   if (writing && caller.role !== "edit") {
     await request.body?.cancel();
@@ -130,9 +115,9 @@ async function answer(
     case "GET":
       return readDocument(request, document);
     case "PUT":
-      return writeDocument(request, room, document, limits, "replace", caller);
+      return writeDocument(context, "replace");
     case "POST":
-      return writeDocument(request, room, document, limits, "append", caller);
+      return writeDocument(context, "append");
     default:
       return jsonError(405, "method_not_allowed", `${request.method} is not supported; use GET, PUT or POST`);
   }

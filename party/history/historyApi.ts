@@ -1,12 +1,11 @@
 import type * as Party from "partykit/server";
 import * as Y from "yjs";
 import { notAllowedResponse } from "../access/accessRefusal";
-import { applyChange, type Caller } from "../api/applyChange";
+import { applyChange } from "../api/applyChange";
 import { documentContent } from "../api/documentChange";
 import { documentResponse, requestedFormat } from "../api/documentResponse";
 import { jsonError } from "../api/jsonError";
-import type { Limits } from "../limits";
-import type { RoomDocument } from "../roomDocument";
+import { orUnavailable, type RoomRequest } from "../api/roomRequest";
 import { TITLE_FIELD } from "../shared/collabSchema";
 import {
   AUTHORS_PARAM,
@@ -45,28 +44,16 @@ const NO_VERSION = () => jsonError(404, "no_such_version", "There is no version 
  * document equal to it again, as a new change; `GET ?authors` tells who wrote with each Yjs
  * client id. Reading needs the comment role; writing, edit.
  */
-export function handleHistoryRequest(
-  request: Party.Request,
-  room: Party.Room,
-  document: RoomDocument,
-  history: DocumentHistory,
-  limits: Limits,
-  caller: Caller,
-): Promise<Response> {
-  return answer(request, room, document, history, limits, caller).catch((error: unknown) => {
-    console.error("A history request failed", error);
-    return jsonError(503, "unavailable", "The document's history could not be read or written; try again shortly");
-  });
+export function handleHistoryRequest(context: RoomRequest, history: DocumentHistory): Promise<Response> {
+  return orUnavailable(
+    answer(context, history),
+    "A history request failed",
+    "The document's history could not be read or written; try again shortly",
+  );
 }
 
-async function answer(
-  request: Party.Request,
-  room: Party.Room,
-  document: RoomDocument,
-  history: DocumentHistory,
-  limits: Limits,
-  caller: Caller,
-): Promise<Response> {
+async function answer(context: RoomRequest, history: DocumentHistory): Promise<Response> {
+  const { request, document, caller } = context;
   if (caller.role === "view") return notAllowedResponse(caller.role, "see its history");
   const query = new URL(request.url).searchParams;
   const writing = request.method === "POST";
@@ -104,7 +91,7 @@ async function answer(
   const content = documentContent(doc);
   const title = doc.getText(TITLE_FIELD).toString();
   const restored = await document.change((live) => {
-    const changed = applyChange(live, room, content, "replace", title, limits, caller);
+    const changed = applyChange(live, context, content, "replace", title);
     return changed instanceof Response ? changed : history.save(live, `Restored from ${versionLabel(version)}`, id);
   });
   return restored instanceof Response ? restored : Response.json(await restored);
