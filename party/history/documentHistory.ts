@@ -78,8 +78,8 @@ export class DocumentHistory {
   private readonly unnamed = new Map<string, Set<number>>();
   /** Who each connection is, by connection id. */
   private readonly people = new Map<string, Author>();
-  /** How many client ids each writer (a connection, or an author of the server's own changes) has been credited with. */
-  private readonly credited = new Map<string, number>();
+  /** How many client ids each writer (a connection, or one change of the server's own) has been credited with. */
+  private readonly credited = new WeakMap<object, number>();
   /** The newest version's snapshot, to tell a save that would change nothing. */
   private newestSnapshot: Y.Snapshot | null = null;
   private readonly attached = new WeakSet<Y.Doc>();
@@ -116,7 +116,6 @@ export class DocumentHistory {
   forget(connection: Party.Connection): void {
     if (this.unnamed.has(connection.id)) this.name(connection, unnamedTool(connection));
     this.people.delete(connection.id);
-    this.credited.delete(connection.id);
   }
 
   /** Who wrote with each client id. */
@@ -148,14 +147,12 @@ export class DocumentHistory {
    */
   save(doc: Y.Doc, name: string | null, restoredFrom: number | null = null): Promise<VersionInfo> {
     const snapshot = Y.snapshot(doc);
-    const unchanged = this.newestSnapshot !== null && Y.equalSnapshots(snapshot, this.newestSnapshot);
-    const state = unchanged ? null : Y.encodeStateAsUpdate(doc);
+    const state = Y.encodeStateAsUpdate(doc);
     const { authors, deletions } = this.changedBy.take();
-    const saved = this.saving.then(() =>
-      state === null
-        ? this.nameNewest(name)
-        : this.write(encodeVersionRecord({ state, deletions }), authors, name, restoredFrom, snapshot),
-    );
+    const saved = this.saving.then(async () => {
+      if (await this.isNewest(snapshot)) return this.nameNewest(restoredFrom === null ? name : null);
+      return this.write(encodeVersionRecord({ state, deletions }), authors, name, restoredFrom, snapshot);
+    });
     this.saving = saved.catch(() => {});
     return saved;
   }
@@ -179,12 +176,12 @@ export class DocumentHistory {
     const clients = Y.parseUpdateMeta(update).from.keys();
     if (origin instanceof ChangeAuthor) {
       this.changedBy.add(origin.author, update);
-      this.attribute(origin.author.key, clients, origin.author);
+      this.attribute(origin, clients, origin.author);
     } else if (isConnection(origin)) {
       const person = this.people.get(origin.id);
       if (person) {
         this.changedBy.add(person, update);
-        this.attribute(origin.id, clients, person);
+        this.attribute(origin, clients, person);
       } else {
         const waiting = this.unnamed.get(origin.id) ?? new Set<number>();
         for (const client of clients) waiting.add(client);
@@ -208,12 +205,12 @@ export class DocumentHistory {
     const clients = this.unnamed.get(connection.id);
     if (!clients) return;
     this.unnamed.delete(connection.id);
-    this.attribute(connection.id, clients, person);
+    this.attribute(connection, clients, person);
     this.changedBy.rename(unnamedKey(connection), person);
   }
 
   /** Credits `by` with the client ids that are new, at most MAX_CLIENTS_PER_WRITER per writer: a flood of invented ids stays unrecorded. */
-  private attribute(writer: string, clients: Iterable<number>, by: Author): void {
+  private attribute(writer: object, clients: Iterable<number>, by: Author): void {
     const candidates = [...clients];
     if (candidates.length === 0) return;
     void this.load()
@@ -226,6 +223,21 @@ export class DocumentHistory {
         await this.putAll(Object.fromEntries(fresh.map((client) => [`${AUTHOR_PREFIX}${client}`, by])));
       })
       .catch((error: unknown) => this.logFailure(error));
+  }
+
+  /** Whether the document as `snapshot` shows it is the newest version's (read back from storage after a restart). */
+  private async isNewest(snapshot: Y.Snapshot): Promise<boolean> {
+    const newest = (await this.load()).versions.at(-1);
+    if (!newest) return false;
+    if (this.newestSnapshot === null) {
+      const record = await this.read(newest.id);
+      if (!record) return false;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, record.state);
+      this.newestSnapshot = Y.snapshot(doc);
+      doc.destroy();
+    }
+    return Y.equalSnapshots(snapshot, this.newestSnapshot);
   }
 
   /** Names the newest version, for a save that would change nothing; the newest as it is if it has a name. */

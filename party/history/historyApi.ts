@@ -1,6 +1,6 @@
 import type * as Party from "partykit/server";
 import * as Y from "yjs";
-import { notAllowedResponse } from "../access/accessRefusal";
+import { notAllowedResponse, refusedResponse } from "../access/accessRefusal";
 import { applyChange } from "../api/applyChange";
 import { documentContent } from "../api/documentChange";
 import { documentResponse, requestedFormat } from "../api/documentResponse";
@@ -59,6 +59,7 @@ async function answer(context: RoomRequest, history: DocumentHistory): Promise<R
   const writing = request.method === "POST";
   if (writing && caller.role !== "edit") return notAllowedResponse(caller.role, "save or restore versions");
   if (request.method !== "GET" && !writing) return jsonError(405, "method_not_allowed", "Use GET or POST");
+  if (writing && !caller.stillAdmitted()) return refusedResponse("key-refused");
 
   if (query.has(AUTHORS_PARAM) && !writing) {
     return Response.json({ authors: Object.fromEntries(await history.authors()) });
@@ -66,13 +67,10 @@ async function answer(context: RoomRequest, history: DocumentHistory): Promise<R
   if (query.has(VERSIONS_PARAM)) {
     if (!writing) return Response.json({ versions: await history.list() });
     const name = cutName(query.get("name")?.trim() ?? "") || null;
-    try {
+    return refusalAs409(async () => {
       const saved = await document.read((doc) => (doc.store.clients.size > 0 ? history.save(doc, name) : null));
       return saved ? Response.json(saved) : jsonError(404, "not_found", "There is no document with this id");
-    } catch (error) {
-      if (error instanceof VersionRefused) return jsonError(409, "version_refused", error.message);
-      throw error;
-    }
+    });
   }
 
   const id = Number(query.get(VERSION_PARAM));
@@ -90,9 +88,21 @@ async function answer(context: RoomRequest, history: DocumentHistory): Promise<R
   if (!query.has(RESTORE_PARAM)) return jsonError(400, "unknown_action", "POST ?version=<id>&restore restores it");
   const content = documentContent(doc);
   const title = doc.getText(TITLE_FIELD).toString();
-  const restored = await document.change((live) => {
-    const changed = applyChange(live, context, content, "replace", title);
-    return changed instanceof Response ? changed : history.save(live, `Restored from ${versionLabel(version)}`, id);
+  return refusalAs409(async () => {
+    const restored = await document.change((live) => {
+      const changed = applyChange(live, context, content, "replace", title);
+      return changed instanceof Response ? changed : history.save(live, `Restored from ${versionLabel(version)}`, id);
+    });
+    return restored instanceof Response ? restored : Response.json(restored);
   });
-  return restored instanceof Response ? restored : Response.json(await restored);
+}
+
+/** A version the history refuses to save (VersionRefused) is the caller's to fix: 409, with why. */
+async function refusalAs409(answer: () => Promise<Response>): Promise<Response> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (error instanceof VersionRefused) return jsonError(409, "version_refused", error.message);
+    throw error;
+  }
 }

@@ -21,13 +21,13 @@ function historyOn(fake: FakeDurableStorage): DocumentHistory {
   return new DocumentHistory(new LimitedStorage(fake.asPartyStorage()), DEFAULT_HISTORY_POLICY, "doc:test");
 }
 
-/** A change to `doc` made for `by`, as the HTTP API makes one. */
-function write(doc: Y.Doc, by: Author, text: string): void {
+/** A change to `doc` made for `by` (one request's, unless `origin` says whose), as the HTTP API makes one: with a client id of its own. */
+function write(doc: Y.Doc, by: Author, text: string, origin = new ChangeAuthor(by)): void {
   const draft = new Y.Doc();
   Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc));
   const before = Y.encodeStateVector(draft);
   draft.getText("body").insert(0, text);
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(draft, before), new ChangeAuthor(by));
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(draft, before), origin);
 }
 
 describe("a document's history", () => {
@@ -68,14 +68,31 @@ describe("a document's history", () => {
     expect((await history.save(doc, null)).name).toBeNull();
   });
 
-  it(`credits one writer with at most ${MAX_CLIENTS_PER_WRITER} client ids`, async () => {
+  it(`credits one writer with at most ${MAX_CLIENTS_PER_WRITER} client ids, and each request on its own`, async () => {
     const fake = new FakeDurableStorage();
     const history = historyOn(fake);
     const doc = new Y.Doc();
     history.attach(doc);
-    const flood = author("Flood");
-    for (let client = 0; client < MAX_CLIENTS_PER_WRITER + 20; client++) write(doc, flood, "f");
+    const flood = new ChangeAuthor(author("Flood"));
+    for (let client = 0; client < MAX_CLIENTS_PER_WRITER + 20; client++) write(doc, flood.author, "f", flood);
+    for (let request = 0; request < MAX_CLIENTS_PER_WRITER + 6; request++) write(doc, author("Script"), "s");
     await history.save(doc, null);
-    await expect.poll(async () => (await historyOn(fake.restarted()).authors()).size).toBe(MAX_CLIENTS_PER_WRITER);
+    const credited = async () => [...(await historyOn(fake.restarted()).authors()).values()];
+    await expect.poll(async () => (await credited()).length).toBe(2 * MAX_CLIENTS_PER_WRITER + 6);
+    expect((await credited()).filter(({ name }) => name === "Flood")).toHaveLength(MAX_CLIENTS_PER_WRITER);
+  });
+
+  it("tells an unchanged save after a restart, and a restore that changes nothing renames nothing", async () => {
+    const fake = new FakeDurableStorage();
+    const doc = new Y.Doc();
+    const before = historyOn(fake);
+    before.attach(doc);
+    write(doc, author("Ann"), "a");
+    const first = await before.save(doc, null);
+    const after = historyOn(fake.restarted());
+    after.attach(doc);
+    expect(await after.save(doc, null)).toEqual(first);
+    expect(await after.save(doc, "Restored from something", first.id)).toEqual(first);
+    expect(await after.list()).toEqual([first]);
   });
 });
