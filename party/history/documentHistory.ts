@@ -2,7 +2,7 @@ import type * as Party from "partykit/server";
 import * as Y from "yjs";
 import type { Author, VersionInfo } from "../shared/history";
 import { inBatches, type LimitedStorage, STORAGE_LIMITS } from "../storage/limitedStorage";
-import { entryValues, storedEntries } from "../storage/storedEntries";
+import { entryKeyPrefix, entryValues, storedEntries } from "../storage/storedEntries";
 import { encodeVersionRecord, decodeVersionRecord, type VersionRecord } from "../shared/versionRecord";
 import { ChangeAuthor } from "./changeAuthor";
 import { ChangesSince } from "./changesSince";
@@ -37,11 +37,6 @@ interface Loaded {
 /** Named by someone, so kept for good: a restore's own name does not count. */
 function isNamed(version: VersionInfo): boolean {
   return version.name !== null && version.restoredFrom === null;
-}
-
-// As storedEntries.ts numbers entries.
-function versionKeyPrefix(id: number): string {
-  return `${VERSION_PREFIX}${String(id).padStart(10, "0")}:`;
 }
 
 function isConnection(origin: unknown): origin is Party.Connection {
@@ -130,7 +125,7 @@ export class DocumentHistory {
 
   /** A version's stored record, encoded (see versionRecord.ts), or null if there is none with that id. */
   async readEncoded(id: number): Promise<Uint8Array | null> {
-    const listed = await this.storage.list(versionKeyPrefix(id));
+    const listed = await this.storage.list(entryKeyPrefix(VERSION_PREFIX, id));
     return storedEntries(VERSION_PREFIX, listed)[0]?.bytes ?? null;
   }
 
@@ -287,7 +282,7 @@ export class DocumentHistory {
     this.newestSnapshot = snapshot;
     // Pruned versions go last: should that fail, they are only left over, never missing.
     const stale: string[] = [];
-    for (const old of dropped) stale.push(...(await this.storage.list(versionKeyPrefix(old.id))).keys());
+    for (const old of dropped) stale.push(...(await this.storage.list(entryKeyPrefix(VERSION_PREFIX, old.id))).keys());
     for (const keys of inBatches(stale)) await this.storage.delete(keys);
     return version;
   }

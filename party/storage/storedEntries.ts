@@ -36,12 +36,17 @@ function padded(value: number, digits: number): string {
   return String(value).padStart(digits, "0");
 }
 
+/** The start of every key of one entry's values: listing it finds all of them. */
+export function entryKeyPrefix(prefix: string, entry: number): string {
+  return `${prefix}${padded(entry, DIGITS.entry)}:`;
+}
+
 /** The values an entry is written as, keyed. */
 export function entryValues(prefix: string, entry: number, bytes: Uint8Array): Record<string, Uint8Array> {
   const count = Math.max(1, Math.ceil(bytes.length / MAX_VALUE_BYTES));
   const values: Record<string, Uint8Array> = {};
   for (let chunk = 0; chunk < count; chunk++) {
-    const key = `${prefix}${padded(entry, DIGITS.entry)}:${padded(chunk, DIGITS.chunk)}/${padded(count, DIGITS.chunk)}`;
+    const key = `${entryKeyPrefix(prefix, entry)}${padded(chunk, DIGITS.chunk)}/${padded(count, DIGITS.chunk)}`;
     // A copy: a view would be stored with the whole buffer it views.
     values[key] = bytes.slice(chunk * MAX_VALUE_BYTES, (chunk + 1) * MAX_VALUE_BYTES);
   }

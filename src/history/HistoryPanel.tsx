@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { Author, VersionInfo } from "../../party/shared/history";
+import { type Author, MAX_VERSION_NAME_LENGTH, type VersionInfo } from "../../party/shared/history";
 import type { DocumentSession } from "../collab/documentSession";
 import { fetchAuthors, fetchVersion, listVersions, restoreVersion, saveVersion } from "../collab/historyRequests";
 import { versionDiff, type VersionDiff } from "./versionDiff";
@@ -101,7 +101,7 @@ export function HistoryPanel({ session, canEdit, preview, onPreview, onClose }: 
             data-testid="version-name"
             aria-label="Version name (optional)"
             placeholder="Name this version (optional)"
-            maxLength={100}
+            maxLength={MAX_VERSION_NAME_LENGTH}
             value={name}
             onChange={(event) => setName(event.target.value)}
           />

@@ -17,7 +17,7 @@ export interface VersionDiff {
   changeAuthors: ChangeAuthors;
 }
 
-export const UNKNOWN_AUTHOR = "unknown";
+const UNKNOWN_AUTHOR = "unknown";
 
 /**
  * What changed from `previous` (none for the first version) to `current`, ready for
