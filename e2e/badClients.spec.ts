@@ -1,10 +1,12 @@
 import { request as httpRequest } from "node:http";
 import * as Y from "yjs";
 import { CLIENT_KEY_PARAM } from "../party/shared/awarenessState";
-import { MAX_STORED_TITLE_LENGTH, TITLE_FIELD } from "../party/shared/collabSchema";
+import { DOCUMENT_FIELD, MAX_STORED_TITLE_LENGTH, TITLE_FIELD } from "../party/shared/collabSchema";
+import { CloseCode } from "../party/shared/closeCodes";
 import { documentApiPath } from "../party/shared/roomName";
+import { WRITER_KEY_PARAM } from "../party/shared/writerKey";
 import { expect, test } from "./people";
-import { awarenessMessage, sendFrames } from "./rawFrames";
+import { awarenessMessage, sendFrames, syncMessage } from "./rawFrames";
 import {
   connectPartyKitClient,
   connectYjsClient,
@@ -292,3 +294,48 @@ test(
     expect(after.ok()).toBe(true);
   },
 );
+
+test("9. nobody can add changes under another writer's client ids, while a browser's own later sessions can", async ({
+  alice,
+  docId,
+  baseURL,
+}) => {
+  await alice.typeAtEnd("Alice's words.");
+  const observer = await yjsClient(baseURL, docId);
+  await expect.poll(() => observer.body.toString()).toContain("Alice's words.");
+  const aliceId = clientIdOf(observer, alice.name);
+
+  // Mallory writes under Alice's client id, at the clock Alice's next keystroke would take
+  // (Yjs itself would move a well-behaved client off an id it sees someone else use).
+  const forged = new Y.Doc();
+  Y.applyUpdate(forged, Y.encodeStateAsUpdate(observer.doc));
+  const before = Y.encodeStateVector(forged);
+  forged.clientID = aliceId;
+  forged.getXmlFragment(DOCUMENT_FIELD).push([paragraphOf("Mallory, signed as Alice.")]);
+  const update = syncMessage(2, Y.encodeStateAsUpdate(forged, before));
+  for (const query of [`?${WRITER_KEY_PARAM}=mallory`, ""]) {
+    const closed = await sendFrames(await openRawSocket(baseURL ?? "", docId, query), [update]);
+    expect(closed?.code).toBe(CloseCode.foreignClientId);
+    expect(closed?.reason).toContain("another writer");
+  }
+  await alice.typeAtEnd(" More of Alice's.");
+  await expect.poll(() => observer.body.toString()).toContain("More of Alice's.");
+  expect(observer.body.toString()).not.toContain("Mallory");
+
+  // A tool with a writer key of its own comes back later with changes made offline under its old id.
+  const earlier = connectYjsClient(baseURL ?? "", docId, new Y.Doc(), { [WRITER_KEY_PARAM]: "tool" });
+  clients.push(earlier);
+  await synced(earlier);
+  earlier.write("Tool, first session.");
+  await expect.poll(() => observer.body.toString()).toContain("Tool, first session.");
+  earlier.provider.disconnect();
+  earlier.write("Tool, written offline.");
+  const later = connectYjsClient(baseURL ?? "", docId, earlier.doc, { [WRITER_KEY_PARAM]: "tool" });
+  // Its doc is the earlier session's, destroyed with that.
+  clients.push({ ...later, close: () => later.provider.destroy() });
+  await expect.poll(() => observer.body.toString()).toContain("Tool, written offline.");
+  const authors = (await (await fetch(new URL(`${documentApiPath(docId)}?authors`, baseURL))).json()) as {
+    authors: Record<string, { name: string }>;
+  };
+  expect(authors.authors[String(aliceId)]?.name).toBe(alice.name);
+});

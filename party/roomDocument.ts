@@ -3,6 +3,7 @@ import { onConnect, unstable_getYDoc, type YPartyKitOptions } from "y-partykit";
 import * as Y from "yjs";
 import type { StorageStats } from "./shared/storageStats";
 import { DocumentStorage } from "./storage/documentStorage";
+import { roomLabel } from "./roomLabel";
 import { LimitedStorage } from "./storage/limitedStorage";
 import type { StoragePolicy } from "./storage/storagePolicy";
 
@@ -128,7 +129,7 @@ export class RoomDocument {
   private openDetached(): DetachedSession {
     let end = () => {};
     const ended = new Promise<void>((resolve) => (end = resolve));
-    const loading = this.closed.then(() => DocumentStorage.load(this.storage, this.policy, this.room.id));
+    const loading = this.closed.then(() => DocumentStorage.load(this.storage, this.policy, roomLabel(this.room)));
     const detached: DetachedSession = {
       session: loading.then((loaded) => {
         loaded.storage.attach(loaded.doc);
@@ -156,7 +157,7 @@ export class RoomDocument {
   private async loadForLive(): Promise<Y.Doc> {
     await this.detached?.ended;
     await this.closed;
-    const loaded = await DocumentStorage.load(this.storage, this.policy, this.room.id);
+    const loaded = await DocumentStorage.load(this.storage, this.policy, roomLabel(this.room));
     this.loadedForLive = loaded.storage;
     return loaded.doc;
   }
@@ -184,7 +185,7 @@ export class RoomDocument {
   private async adopt(shared: SharedDocument): Promise<DocumentStorage> {
     keepers.get(shared)?.stop();
     await this.closed;
-    const loaded = await DocumentStorage.load(this.storage, this.policy, this.room.id);
+    const loaded = await DocumentStorage.load(this.storage, this.policy, roomLabel(this.room));
     Y.applyUpdate(shared, Y.encodeStateAsUpdate(loaded.doc));
     return loaded.storage;
   }

@@ -17,6 +17,7 @@ import { type Limits, limitsFrom } from "./limits";
 import { DocumentHistory } from "./history/documentHistory";
 import { historyPolicyFrom } from "./history/historyPolicy";
 import { RoomDocument } from "./roomDocument";
+import { roomLabel } from "./roomLabel";
 import { LimitedStorage } from "./storage/limitedStorage";
 import { CloseCode, CloseReason } from "./shared/closeCodes";
 import { storagePolicyFrom } from "./storage/storagePolicy";
@@ -32,7 +33,9 @@ export default class DocumentServer implements Party.Server {
 
   constructor(readonly room: Party.Room) {
     this.limits = limitsFrom(room.env);
-    this.history = new DocumentHistory(new LimitedStorage(room.storage), historyPolicyFrom(room.env), room.id);
+    this.history = new DocumentHistory(new LimitedStorage(room.storage), historyPolicyFrom(room.env), () =>
+      roomLabel(room),
+    );
     this.document = new RoomDocument(room, storagePolicyFrom(room.env), this.history);
     this.access = new DocumentAccess(room);
     this.guards = {
@@ -59,6 +62,12 @@ export default class DocumentServer implements Party.Server {
     const admission = await this.access.admitConnection(connection, requestKey(context.request));
     if ("refused" in admission) return closeRefused(connection, admission.refused);
     await connectGuarded(connection, this.document, this.guards, admission.role);
+  }
+
+  // Set by the history when a version is due with nobody connected. A room woken by its alarm
+  // may not know its id: only storage is used here.
+  async onAlarm() {
+    await this.document.read((doc) => this.history.saveDue(doc));
   }
 
   async onRequest(request: Party.Request) {

@@ -19,7 +19,10 @@ import type { ChunkBudget } from "./chunkBudget";
 import { fitsInDocument } from "./documentSize";
 import type { Heartbeat, HeartbeatPeer, HeartbeatWatch } from "./heartbeatWatch";
 import { type DecodedUpdate, inspectMessage } from "./inspectMessage";
+import { newStructClients } from "./newStructClients";
 import { checkUpdate } from "./updateCheck";
+import type { Writer } from "../history/authorTable";
+import { writerOf } from "../history/writerOf";
 
 type Deliver = (message: Uint8Array) => void;
 
@@ -81,6 +84,7 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
     private readonly doc: SharedDocument,
     private readonly room: RoomGuards,
     private readonly role: Role,
+    private readonly writer: Writer,
     private readonly deliver: Deliver,
     /** Tells y-partykit the connection is gone, so it sends nothing more to a closing socket. */
     private readonly forget: () => void,
@@ -224,8 +228,15 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
         if (!fitsInDocument(this.doc, verdict.growthBound, this.limits.maxDocumentBytes)) {
           return this.refuseDocumentTooLarge();
         }
-        return this.deliver(message);
+        return this.receiveValidUpdate(message, decoded);
     }
+  }
+
+  /** The last check, so only a change that is applied claims its client ids. */
+  private receiveValidUpdate(message: Uint8Array, decoded: DecodedUpdate): void {
+    const refusal = this.room.history.claim(this.shared, this.writer, newStructClients(this.doc, decoded));
+    if (refusal) return this.refuse(CloseCode.foreignClientId, `${refusal}: this change was not applied`);
+    this.deliver(message);
   }
 
   private receiveAwareness(entries: readonly AwarenessEntry[]): void {
@@ -271,6 +282,9 @@ export async function connectGuarded(
   role: Role,
 ): Promise<void> {
   const doc = await document.open();
+  // Every change is checked against who may write under its client ids.
+  await room.history.ready();
+  const writer = await writerOf(connection.uri);
   let deliver: Deliver = () => {};
   let forget = () => {};
   // y-partykit listens with plain functions and reads only `event.data`.
@@ -293,6 +307,7 @@ export async function connectGuarded(
     doc,
     room,
     role,
+    writer,
     (message) => deliver(message),
     () => forget(),
   );

@@ -14,6 +14,11 @@ export class ChangesSince {
     return this.byAuthor.size;
   }
 
+  /** Who changed the document, so far. */
+  authors(): Author[] {
+    return [...this.byAuthor.values()].map(({ author }) => author);
+  }
+
   add(author: Author, update: Uint8Array): void {
     const changes = this.byAuthor.get(author.key) ?? { author, deletions: [] };
     changes.author = author;
@@ -33,7 +38,7 @@ export class ChangesSince {
 
   /** Everything counted so far, which starts the count again. */
   take(): { authors: Author[]; deletions: Map<string, Uint8Array> } {
-    const authors = [...this.byAuthor.values()].map(({ author }) => author);
+    const authors = this.authors();
     const deletions = new Map<string, Uint8Array>();
     for (const [key, { deletions: sets }] of this.byAuthor) {
       if (sets.length > 0) deletions.set(key, Y.encodeSnapshot(Y.createSnapshot(Y.mergeDeleteSets(sets), new Map())));

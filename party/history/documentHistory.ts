@@ -4,16 +4,16 @@ import type { Author, VersionInfo } from "../shared/history";
 import { inBatches, type LimitedStorage, STORAGE_LIMITS } from "../storage/limitedStorage";
 import { entryKeyPrefix, entryValues, storedEntries } from "../storage/storedEntries";
 import { encodeVersionRecord, decodeVersionRecord, type VersionRecord } from "../shared/versionRecord";
+import { AUTHOR_PREFIX, AuthorTable, SERVER_WRITER, storedAuthor, type Writer } from "./authorTable";
 import { ChangeAuthor } from "./changeAuthor";
 import { ChangesSince } from "./changesSince";
 import type { HistoryPolicy } from "./historyPolicy";
 import { versionsToKeep } from "./versionRetention";
 
-const AUTHOR_PREFIX = "author:";
 const VERSION_PREFIX = "version:";
 const INDEX_PREFIX = "versions:";
-/** The most client ids one connection or request gets credited with: an app tab needs one, and one per earlier session it brings changes from. */
-export const MAX_CLIENTS_PER_WRITER = 64;
+/** Who changed the document since the newest version, when a session ended without saving one. */
+const PENDING_KEY = "pending:authors";
 /** The most authors a version lists; past it, the first ones. */
 export const MAX_AUTHORS_PER_VERSION = 50;
 /** The most named versions a document keeps (they are never thinned out). */
@@ -23,20 +23,33 @@ export const MAX_NAMED_VERSIONS = 100;
 export class VersionRefused extends Error {}
 
 /** Every prefix the history is stored under. */
-export const HISTORY_PREFIXES = [AUTHOR_PREFIX, VERSION_PREFIX, INDEX_PREFIX] as const;
+export const HISTORY_PREFIXES = [AUTHOR_PREFIX, VERSION_PREFIX, INDEX_PREFIX, PENDING_KEY] as const;
 
 interface Loaded {
-  /** Who first wrote with each Yjs client id: so "who inserted this character" is its item's client. */
-  authors: Map<number, Author>;
   /** Newest last. */
   versions: VersionInfo[];
+  /** Versions the index no longer lists whose values are still to be removed. */
+  pruned: number[];
   indexEntry: number;
   indexKeys: string[];
+}
+
+/** What an index entry holds. */
+interface StoredIndex {
+  versions: VersionInfo[];
+  pruned: number[];
 }
 
 /** Named by someone, so kept for good: a restore's own name does not count. */
 function isNamed(version: VersionInfo): boolean {
   return version.name !== null && version.restoredFrom === null;
+}
+
+/** Everyone in `earlier` and `later`, once each (by key), as `later` last knew them. */
+function allAuthors(earlier: readonly Author[], later: readonly Author[]): Author[] {
+  const byKey = new Map<string, Author>();
+  for (const author of [...earlier, ...later]) byKey.set(author.key, author);
+  return [...byKey.values()];
 }
 
 function isConnection(origin: unknown): origin is Party.Connection {
@@ -50,13 +63,6 @@ function unnamedKey(connection: Party.Connection): string {
 /** A connection that wrote without ever publishing a `user`: a plain Yjs tool. */
 function unnamedTool(connection: Party.Connection): Author {
   return { key: unnamedKey(connection), name: "A Yjs client", color: null, role: "edit" };
-}
-
-function author(record: unknown): Author | null {
-  const value = record as Partial<Author> | null;
-  return value && typeof value.key === "string" && typeof value.name === "string"
-    ? { key: value.key, name: value.name, color: value.color ?? null, role: value.role ?? null }
-    : null;
 }
 
 /**
@@ -73,8 +79,7 @@ export class DocumentHistory {
   private readonly unnamed = new Map<string, Set<number>>();
   /** Who each connection is, by connection id. */
   private readonly people = new Map<string, Author>();
-  /** How many client ids each writer (a connection, or one change of the server's own) has been credited with. */
-  private readonly credited = new WeakMap<object, number>();
+  private readonly table: AuthorTable;
   /** The newest version's snapshot, to tell a save that would change nothing. */
   private newestSnapshot: Y.Snapshot | null = null;
   private readonly attached = new WeakSet<Y.Doc>();
@@ -85,8 +90,21 @@ export class DocumentHistory {
   constructor(
     private readonly storage: LimitedStorage,
     private readonly policy: HistoryPolicy,
-    private readonly roomId: string,
-  ) {}
+    /** The room's name, for log lines. */
+    private readonly roomLabel: () => string,
+  ) {
+    this.table = new AuthorTable(storage);
+  }
+
+  /** Reads who may write under each client id: connections need it before their first change. */
+  ready(): Promise<void> {
+    return this.table.load();
+  }
+
+  /** See AuthorTable.claim: null if `connection` may write new changes under `clients`, else why not. */
+  claim(connection: Party.Connection, writer: Writer, clients: Iterable<number>): string | null {
+    return this.table.claim(connection, writer, clients);
+  }
 
   /** Starts recording who changes `doc`, the document in memory now. */
   attach(doc: Y.Doc): void {
@@ -114,8 +132,8 @@ export class DocumentHistory {
   }
 
   /** Who wrote with each client id. */
-  async authors(): Promise<ReadonlyMap<number, Author>> {
-    return (await this.load()).authors;
+  authors(): Promise<ReadonlyMap<number, Author>> {
+    return this.table.authors();
   }
 
   /** The saved versions, newest first. */
@@ -146,7 +164,11 @@ export class DocumentHistory {
     const { authors, deletions } = this.changedBy.take();
     const saved = this.saving.then(async () => {
       if (await this.isNewest(snapshot)) return this.nameNewest(restoredFrom === null ? name : null);
-      return this.write(encodeVersionRecord({ state, deletions }), authors, name, restoredFrom, snapshot);
+      const pending = await this.storedPending();
+      const record = encodeVersionRecord({ state, deletions });
+      const version = await this.write(record, allAuthors(pending, authors), name, restoredFrom, snapshot);
+      if (pending.length > 0) await this.storage.delete([PENDING_KEY]);
+      return version;
     });
     this.saving = saved.catch(() => {});
     return saved;
@@ -163,20 +185,49 @@ export class DocumentHistory {
     if (this.doc === doc) this.doc = null;
     if (this.changedBy.size === 0) return;
     const newest = live ? undefined : (await this.load().catch(() => null))?.versions.at(-1);
-    if (newest && Date.now() - newest.time < this.policy.autoVersionIntervalMs) return;
+    if (newest && Date.now() - newest.time < this.policy.autoVersionIntervalMs) {
+      return this.keepPending(newest.time + this.policy.autoVersionIntervalMs).catch((error: unknown) =>
+        this.logFailure(error),
+      );
+    }
     await this.save(doc, null).catch((error: unknown) => this.logFailure(error));
+  }
+
+  /** The alarm keepPending set went off: a version of what changed since the newest, unless one was saved since. */
+  async saveDue(doc: Y.Doc): Promise<void> {
+    if (this.changedBy.size > 0 || (await this.storedPending()).length > 0) await this.save(doc, null);
+  }
+
+  /**
+   * Changes no version holds yet stay counted in memory for the room's next session; who made
+   * them is written down too, with an alarm for when a version is due, in case the room is
+   * gone by then.
+   */
+  private async keepPending(due: number): Promise<void> {
+    const authors = allAuthors(await this.storedPending(), this.changedBy.authors());
+    await this.storage.put({ [PENDING_KEY]: authors.slice(0, MAX_AUTHORS_PER_VERSION) });
+    await this.storage.setAlarm(due);
+  }
+
+  private async storedPending(): Promise<Author[]> {
+    const stored = (await this.storage.get([PENDING_KEY])).get(PENDING_KEY);
+    return Array.isArray(stored) ? stored.flatMap((value) => storedAuthor(value) ?? []) : [];
   }
 
   private changed(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
     const clients = Y.parseUpdateMeta(update).from.keys();
     if (origin instanceof ChangeAuthor) {
       this.changedBy.add(origin.author, update);
-      this.attribute(origin, clients, origin.author);
+      const made = [...clients];
+      // Its client ids are new ones of the server's own: they are claimed here, not by a guard.
+      this.credit(() => {
+        if (this.table.claim(origin, SERVER_WRITER, made) === null) return this.table.credit(made, origin.author);
+      });
     } else if (isConnection(origin)) {
       const person = this.people.get(origin.id);
       if (person) {
         this.changedBy.add(person, update);
-        this.attribute(origin, clients, person);
+        this.attribute(clients, person);
       } else {
         const waiting = this.unnamed.get(origin.id) ?? new Set<number>();
         for (const client of clients) waiting.add(client);
@@ -200,23 +251,21 @@ export class DocumentHistory {
     const clients = this.unnamed.get(connection.id);
     if (!clients) return;
     this.unnamed.delete(connection.id);
-    this.attribute(connection, clients, person);
+    this.attribute(clients, person);
     this.changedBy.rename(unnamedKey(connection), person);
   }
 
-  /** Credits `by` with the client ids that are new, at most MAX_CLIENTS_PER_WRITER per writer: a flood of invented ids stays unrecorded. */
-  private attribute(writer: object, clients: Iterable<number>, by: Author): void {
-    const candidates = [...clients];
-    if (candidates.length === 0) return;
-    void this.load()
-      .then(async ({ authors }) => {
-        const room = MAX_CLIENTS_PER_WRITER - (this.credited.get(writer) ?? 0);
-        const fresh = candidates.filter((client) => !authors.has(client)).slice(0, Math.max(0, room));
-        if (fresh.length === 0) return;
-        this.credited.set(writer, (this.credited.get(writer) ?? 0) + fresh.length);
-        for (const client of fresh) authors.set(client, by);
-        await this.putAll(Object.fromEntries(fresh.map((client) => [`${AUTHOR_PREFIX}${client}`, by])));
-      })
+  /** Credits `by` with the client ids its connection claimed (see claim) and had no author for yet. */
+  private attribute(clients: Iterable<number>, by: Author): void {
+    const claimed = [...clients];
+    if (claimed.length > 0) this.credit(() => this.table.credit(claimed, by));
+  }
+
+  /** Writes to the author table once it is read; a failure is logged, the change itself stands. */
+  private credit(write: () => Promise<void> | undefined): void {
+    void this.table
+      .load()
+      .then(write)
       .catch((error: unknown) => this.logFailure(error));
   }
 
@@ -277,14 +326,29 @@ export class DocumentHistory {
       version.time,
     );
     const versions = [...loaded.versions, version].filter(({ id }) => kept.has(id));
-    const dropped = loaded.versions.filter(({ id }) => !kept.has(id));
+    const dropped = loaded.versions.filter(({ id }) => !kept.has(id)).map(({ id }) => id);
+    loaded.pruned = [...loaded.pruned, ...dropped];
     await this.writeIndex(loaded, versions, entryValues(VERSION_PREFIX, version.id, record));
     this.newestSnapshot = snapshot;
-    // Pruned versions go last: should that fail, they are only left over, never missing.
-    const stale: string[] = [];
-    for (const old of dropped) stale.push(...(await this.storage.list(entryKeyPrefix(VERSION_PREFIX, old.id))).keys());
-    for (const keys of inBatches(stale)) await this.storage.delete(keys);
+    await this.removePruned(loaded);
     return version;
+  }
+
+  /**
+   * Pruned versions' values go after the index that no longer lists them, so that they are
+   * only ever left over, never missing; those that could not be removed are tried again at
+   * the next save (the index keeps their ids).
+   */
+  private async removePruned(loaded: Loaded): Promise<void> {
+    for (const id of [...loaded.pruned]) {
+      try {
+        const keys = [...(await this.storage.list(entryKeyPrefix(VERSION_PREFIX, id))).keys()];
+        for (const batch of inBatches(keys)) await this.storage.delete(batch);
+        loaded.pruned = loaded.pruned.filter((pruned) => pruned !== id);
+      } catch (error) {
+        this.logFailure(error);
+      }
+    }
   }
 
   /**
@@ -296,7 +360,8 @@ export class DocumentHistory {
     versions: VersionInfo[],
     alongside: Record<string, Uint8Array>,
   ): Promise<void> {
-    const index = entryValues(INDEX_PREFIX, loaded.indexEntry + 1, new TextEncoder().encode(JSON.stringify(versions)));
+    const stored: StoredIndex = { versions, pruned: loaded.pruned };
+    const index = entryValues(INDEX_PREFIX, loaded.indexEntry + 1, new TextEncoder().encode(JSON.stringify(stored)));
     const values = { ...alongside, ...index };
     if (Object.keys(values).length > STORAGE_LIMITS.keysPerCall) {
       throw new VersionRefused("This version is too large to save at once");
@@ -306,12 +371,12 @@ export class DocumentHistory {
     loaded.versions = versions;
     loaded.indexEntry += 1;
     loaded.indexKeys = Object.keys(index);
-    for (const keys of inBatches(stale)) await this.storage.delete(keys);
-  }
-
-  private async putAll(values: Record<string, unknown>): Promise<void> {
-    for (const keys of inBatches(Object.keys(values))) {
-      await this.storage.put(Object.fromEntries(keys.map((key) => [key, values[key]])));
+    // Older entries are only ever read past: those left over go at the next save.
+    try {
+      for (const keys of inBatches(stale)) await this.storage.delete(keys);
+    } catch (error) {
+      loaded.indexKeys.push(...stale);
+      this.logFailure(error);
     }
   }
 
@@ -324,24 +389,19 @@ export class DocumentHistory {
   }
 
   private async readStored(): Promise<Loaded> {
-    const authors = new Map<number, Author>();
-    for (const [key, value] of await this.storage.list(AUTHOR_PREFIX)) {
-      const recorded = author(value);
-      if (recorded) authors.set(Number(key.slice(AUTHOR_PREFIX.length)), recorded);
-    }
     // Every index entry's keys go at the next save, readable or not; numbering goes on past the highest.
     const indexes = storedEntries(INDEX_PREFIX, await this.storage.list(INDEX_PREFIX));
     const newest = indexes.filter((entry) => entry.bytes).at(-1);
-    const versions = newest?.bytes ? (JSON.parse(new TextDecoder().decode(newest.bytes)) as VersionInfo[]) : [];
+    const stored = newest?.bytes ? (JSON.parse(new TextDecoder().decode(newest.bytes)) as StoredIndex) : null;
     return {
-      authors,
-      versions,
+      versions: stored?.versions ?? [],
+      pruned: stored?.pruned ?? [],
       indexEntry: Math.max(0, ...indexes.map((entry) => entry.entry)),
       indexKeys: indexes.flatMap((entry) => entry.keys),
     };
   }
 
   private logFailure(error: unknown): void {
-    console.error(`Room ${this.roomId}: the document's history could not be written`, error);
+    console.error(`Room ${this.roomLabel()}: the document's history could not be written`, error);
   }
 }

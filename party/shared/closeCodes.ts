@@ -29,6 +29,12 @@ export const CloseCode = {
   silent: 4508,
   /** The change builds on changes the server does not have: reconnecting syncs them first. */
   outOfSync: 4509,
+  /**
+   * The change adds to a Yjs client id another writer first wrote under (see writerKey.ts).
+   * Reconnecting helps only an honest client holding someone's changes the server lost: once
+   * their writer sends those changes again, its own go through.
+   */
+  foreignClientId: 4511,
   /** The change would take the document past its size limit; nothing of it was applied. */
   documentTooLarge: 4413,
 } as const;

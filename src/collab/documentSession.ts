@@ -8,7 +8,9 @@ import { HEARTBEAT_PARAM } from "../../party/shared/heartbeat";
 import { CloseReason } from "../../party/shared/closeCodes";
 import { KEY_PARAM, KEY_PATTERN } from "../../party/shared/roles";
 import { docRoomName } from "../../party/shared/roomName";
+import { WRITER_KEY_PARAM } from "../../party/shared/writerKey";
 import { docPath } from "../docPath";
+import { writerKey } from "../identity/writerKey";
 import { forgetLink, lastKnownRole } from "../home/recentDocuments";
 import { ConnectionTracker } from "./connectionTracker";
 import { fetchAccess, resetAccess } from "./documentAccess";
@@ -74,7 +76,7 @@ function openSession(docId: string, access: PageAccess): DocumentSession {
     // The key lets this tab, and only it, take back its presence when it reconnects.
     [CLIENT_KEY_PARAM]: newClientKey(),
     [HEARTBEAT_PARAM]: "1",
-    ...(editing ? { [API_CHANGES_PARAM]: "1" } : {}),
+    ...(editing ? { [API_CHANGES_PARAM]: "1", [WRITER_KEY_PARAM]: writerKey() } : {}),
     ...(access.key === null ? {} : { [KEY_PARAM]: access.key }),
   };
   // The page's own host, so one build works on localhost and when deployed.

@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
+import { AuthorTable, KEYLESS_WRITER, MAX_CLIENTS_PER_WRITER } from "../../party/history/authorTable";
 import { ChangeAuthor } from "../../party/history/changeAuthor";
 import {
   DocumentHistory,
   MAX_AUTHORS_PER_VERSION,
-  MAX_CLIENTS_PER_WRITER,
   MAX_NAMED_VERSIONS,
   VersionRefused,
 } from "../../party/history/documentHistory";
@@ -18,7 +18,7 @@ function author(name: string): Author {
 }
 
 function historyOn(fake: FakeDurableStorage): DocumentHistory {
-  return new DocumentHistory(new LimitedStorage(fake.asPartyStorage()), DEFAULT_HISTORY_POLICY, "doc:test");
+  return new DocumentHistory(new LimitedStorage(fake.asPartyStorage()), DEFAULT_HISTORY_POLICY, () => "doc:test");
 }
 
 /** A change to `doc` made for `by` (one request's, unless `origin` says whose), as the HTTP API makes one: with a client id of its own. */
@@ -94,5 +94,101 @@ describe("a document's history", () => {
     expect(await after.save(doc, null)).toEqual(first);
     expect(await after.save(doc, "Restored from something", first.id)).toEqual(first);
     expect(await after.list()).toEqual([first]);
+  });
+});
+
+describe("pruned versions", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("have their values removed after the index that drops them, and again at the next save if that failed", async () => {
+    const day = 24 * 60 * 60_000;
+    vi.useFakeTimers({ now: 10 * day, toFake: ["Date"] });
+    const fake = new FakeDurableStorage();
+    const history = historyOn(fake);
+    const doc = new Y.Doc();
+    history.attach(doc);
+    const versionKeys = () => [...fake.data.keys()].filter((key) => key.startsWith("version:")).length;
+    for (const text of ["a", "b"]) {
+      write(doc, author("Ann"), text);
+      await history.save(doc, null);
+      vi.setSystemTime(Date.now() + 60_000);
+    }
+    // Two days on, the two saved a minute apart are thinned out to one.
+    vi.setSystemTime(12 * day);
+    fake.failWhen = (operation) => operation === "delete";
+    write(doc, author("Ann"), "c");
+    await history.save(doc, null);
+    expect((await history.list()).length).toBe(2);
+    expect(versionKeys()).toBe(3);
+    fake.failWhen = () => false;
+    write(doc, author("Ann"), "d");
+    await history.save(doc, null);
+    expect((await history.list()).length).toBe(3);
+    expect(versionKeys()).toBe(3);
+  });
+});
+
+describe("a version due with nobody connected", () => {
+  it("is saved when the alarm goes off, listing who changed the document, even after a restart", async () => {
+    const fake = new FakeDurableStorage();
+    const history = historyOn(fake);
+    const doc = new Y.Doc();
+    history.attach(doc);
+    write(doc, author("Ann"), "a");
+    const first = await history.save(doc, null);
+    write(doc, author("Bob"), "b");
+    await history.sessionEnding(doc, false);
+    expect(await history.list()).toEqual([first]);
+    expect(fake.alarm).toBe(first.time + DEFAULT_HISTORY_POLICY.autoVersionIntervalMs);
+
+    const restarted = historyOn(fake.restarted());
+    await restarted.saveDue(doc);
+    const [due] = await restarted.list();
+    expect(due?.id).toBe(first.id + 1);
+    expect(due?.authors.map(({ name }) => name)).toEqual(["Bob"]);
+    // Once saved, a later alarm finds nothing due.
+    await restarted.saveDue(doc);
+    expect(await restarted.list()).toHaveLength(2);
+  });
+});
+
+describe("the author table", () => {
+  const ann = author("Ann");
+
+  async function tableOn(fake: FakeDurableStorage): Promise<AuthorTable> {
+    const table = new AuthorTable(new LimitedStorage(fake.asPartyStorage()));
+    await table.load();
+    return table;
+  }
+
+  it("keeps each client id for the writer who first wrote under it, across a restart", async () => {
+    const fake = new FakeDurableStorage();
+    const table = await tableOn(fake);
+    const annTab = {};
+    expect(table.claim(annTab, "ann-hash", [1])).toBeNull();
+    await table.credit([1], ann);
+    // Another tab, or a later visit, of the same browser goes on under the same id.
+    expect(table.claim({}, "ann-hash", [1])).toBeNull();
+    const restarted = await tableOn(fake.restarted());
+    expect(restarted.claim({}, "mallory-hash", [1])).toMatch(/belongs to another writer/);
+    expect(restarted.claim({}, KEYLESS_WRITER, [1])).toMatch(/belongs to another writer/);
+    expect(restarted.claim({}, "ann-hash", [1, 2])).toBeNull();
+    expect(await restarted.authors()).toEqual(new Map([[1, ann]]));
+  });
+
+  it("lets clients without a writer key go on with each other's ids, and never with a keyed writer's", async () => {
+    const table = await tableOn(new FakeDurableStorage());
+    expect(table.claim({}, KEYLESS_WRITER, [7])).toBeNull();
+    expect(table.claim({}, KEYLESS_WRITER, [7])).toBeNull();
+    expect(table.claim({}, "ann-hash", [7])).toMatch(/belongs to another writer/);
+  });
+
+  it(`refuses a claim past ${MAX_CLIENTS_PER_WRITER} client ids for one connection, claiming none of it`, async () => {
+    const table = await tableOn(new FakeDurableStorage());
+    const flood = {};
+    const ids = Array.from({ length: MAX_CLIENTS_PER_WRITER + 1 }, (_, index) => index + 1);
+    expect(table.claim(flood, "flood", ids.slice(0, MAX_CLIENTS_PER_WRITER))).toBeNull();
+    expect(table.claim(flood, "flood", ids.slice(MAX_CLIENTS_PER_WRITER))).toMatch(/at most/);
+    expect(table.claim({}, "someone", ids.slice(MAX_CLIENTS_PER_WRITER))).toBeNull();
   });
 });
