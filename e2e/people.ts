@@ -97,6 +97,36 @@ export class Person {
     }, selector);
   }
 
+  /** Selects the first occurrence of `text` in the document, as a drag across it would. */
+  async select(text: string): Promise<void> {
+    await this.page.bringToFront();
+    const found = await this.editor.evaluate((element, wanted) => {
+      // Highlights and marks split text into several nodes: search their text joined.
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const at = nodes.map((node) => node.data).join("").indexOf(wanted);
+      if (at < 0) return false;
+      const place = (offset: number): [Text, number] => {
+        let left = offset;
+        for (const node of nodes) {
+          if (left <= node.data.length) return [node, left];
+          left -= node.data.length;
+        }
+        throw new Error("past the end");
+      };
+      const range = document.createRange();
+      range.setStart(...place(at));
+      range.setEnd(...place(at + wanted.length));
+      (element.querySelector("[contenteditable]") as HTMLElement | null)?.focus();
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return true;
+    }, text);
+    if (!found) throw new Error(`"${text}" is not in ${this.name}'s document`);
+  }
+
   /** Puts text at the end of the document in one input, as a paste or an input method would. */
   async insertAtEnd(text: string): Promise<void> {
     await this.page.bringToFront();

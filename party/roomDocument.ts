@@ -15,6 +15,9 @@ interface Session {
   storage: DocumentStorage;
 }
 
+/** Applies a change of the server's own once it is on disk (see DocumentStorage.applyWritten). */
+export type ApplyWritten = (update: Uint8Array, origin: unknown, relay?: () => void) => Promise<void>;
+
 /** What else follows each session's document: told when it opens, and awaited as it ends. */
 export interface SessionObserver {
   attach(doc: Y.Doc): void;
@@ -31,6 +34,19 @@ interface DetachedSession {
   /** Resolves once the session is closed and everything it had is written. */
   ended: Promise<void>;
   end: () => void;
+}
+
+function appliedWritten(
+  storage: DocumentStorage | undefined,
+  doc: Y.Doc,
+  update: Uint8Array,
+  origin: unknown,
+  relay: () => void = () => {},
+): Promise<void> {
+  if (storage) return storage.applyWritten(doc, update, origin, relay);
+  relay();
+  Y.applyUpdate(doc, update, origin);
+  return Promise.resolve();
 }
 
 const UNOBSERVED: SessionObserver = { attach: () => {}, sessionEnding: () => Promise.resolve() };
@@ -93,8 +109,11 @@ export class RoomDocument {
     return this.use(read, false);
   }
 
-  /** Runs `change` on the document; resolves once what it changed is on disk (rejects if writing failed: it is retried). */
-  change<Result>(change: (doc: Y.Doc) => Result): Promise<Result> {
+  /**
+   * Runs `change` on the document, which makes its changes through `applyWritten`; resolves
+   * once everything it changed is on disk (rejects if writing failed).
+   */
+  change<Result>(change: (doc: Y.Doc, applyWritten: ApplyWritten) => Result | Promise<Result>): Promise<Result> {
     return this.use(change, true);
   }
 
@@ -106,11 +125,17 @@ export class RoomDocument {
     return this.closing?.stats() ?? null;
   }
 
-  // `use` runs in one go, with no await inside: a connection cannot arrive half way through it.
-  private async use<Result>(use: (doc: Y.Doc) => Result, flush: boolean): Promise<Result> {
+  // A detached session stays open until `use` has finished (a connection that arrives meanwhile
+  // waits for it to close). A change written to disk but applied after the live session closed
+  // is still on disk, and in the next session's document.
+  private async use<Result>(
+    use: (doc: Y.Doc, applyWritten: ApplyWritten) => Result | Promise<Result>,
+    flush: boolean,
+  ): Promise<Result> {
     if (this.live) {
       const doc = await this.live;
-      const result = use(doc);
+      const storage = this.liveStorage;
+      const result = await use(doc, (update, origin, relay) => appliedWritten(storage, doc, update, origin, relay));
       if (flush) await this.liveStorage?.flush();
       return result;
     }
@@ -118,7 +143,7 @@ export class RoomDocument {
     detached.users++;
     try {
       const { doc, storage } = await detached.session;
-      const result = use(doc);
+      const result = await use(doc, (update, origin, relay) => storage.applyWritten(doc, update, origin, relay));
       if (flush) await storage.flush();
       return result;
     } finally {

@@ -9,6 +9,7 @@ import { connectGuarded, type RoomGuards } from "./guard/connectionGuard";
 import { HeartbeatWatch } from "./guard/heartbeatWatch";
 import type { Caller } from "./api/applyChange";
 import { handleDocumentRequest } from "./api/documentApi";
+import { handleCommentsRequest, isCommentsRequest } from "./comments/commentsApi";
 import { handleHistoryRequest, isHistoryRequest } from "./history/historyApi";
 import { requestAuthor } from "./history/requestAuthor";
 import { jsonError } from "./api/jsonError";
@@ -83,6 +84,7 @@ export default class DocumentServer implements Party.Server {
     };
     const context = { request, room: this.room, document: this.document, limits: this.limits, caller };
     if (isHistoryRequest(request)) return handleHistoryRequest(context, this.history);
+    if (isCommentsRequest(request)) return handleCommentsRequest(context);
     return handleDocumentRequest(context);
   }
 }

@@ -12,6 +12,8 @@ import { SyncErrorBanner } from "./SyncErrorBanner";
 import { UnexpectedErrorBanner } from "./UnexpectedErrorBanner";
 import { useUnexpectedError } from "./useUnexpectedError";
 import { DocumentTitle } from "./editor/DocumentTitle";
+import { CommentsPanel } from "./comments/CommentsPanel";
+import { useCommentThreads } from "./comments/useCommentThreads";
 import { HistoryPanel, type Preview } from "./history/HistoryPanel";
 import { VersionPreview } from "./history/VersionPreview";
 import { Toolbar } from "./editor/Toolbar";
@@ -39,6 +41,8 @@ function OpenDocument({ session }: { session: DocumentSession }) {
   const { status, refusal, lostAccess } = useConnectionState(connection);
   const people = usePresence(provider.awareness, access.role);
   const canEdit = access.role === "edit" && lostAccess === null;
+  const canComment = access.role !== "view" && lostAccess === null;
+  const threads = useCommentThreads(doc);
   const editor = useCollaborativeEditor(doc, provider, identity, canEdit);
   useUndoableApiChanges(editor, doc, provider);
   const [title, setTitle] = useDocumentTitle(doc);
@@ -103,6 +107,15 @@ function OpenDocument({ session }: { session: DocumentSession }) {
               colorOf={(key) => preview.people.get(key)?.color ?? "#6b7280"}
             />
           </main>
+        )}
+        {!historyOpen && (
+          <CommentsPanel
+            session={session}
+            editor={editor}
+            threads={threads}
+            canComment={canComment}
+            canEdit={canEdit}
+          />
         )}
         {historyOpen && (
           <HistoryPanel

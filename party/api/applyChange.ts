@@ -6,6 +6,7 @@ import { fitsInDocument } from "../guard/documentSize";
 import { checkUpdate } from "../guard/updateCheck";
 import { ChangeAuthor } from "../history/changeAuthor";
 import type { Limits } from "../limits";
+import type { ApplyWritten } from "../roomDocument";
 import { API_CHANGES_PARAM, encodeApiChange } from "../shared/apiChangeMessage";
 import type { Author } from "../shared/history";
 import type { Role } from "../shared/roles";
@@ -26,13 +27,14 @@ export interface Caller {
 const MAX_API_CHANGE_FRAME = 1_000_000;
 
 /** Makes the change, as the same check editors' changes pass allows; the update's size, or why not. */
-export function applyChange(
+export async function applyChange(
   doc: Y.Doc,
+  applyWritten: ApplyWritten,
   { room, limits, caller }: { room: Party.Room; limits: Limits; caller: Caller },
   content: JSONContent,
   mode: ChangeMode,
   title: string | undefined,
-): Response | number {
+): Promise<Response | number> {
   // Checked again in the same step as the change: the links may have been reset while the body arrived.
   if (!caller.stillAdmitted()) return refusedResponse("key-refused");
   const update = documentChange(doc, content, mode, title);
@@ -53,13 +55,14 @@ export function applyChange(
     );
   }
   // Editors get the change first as their own, so they can undo it (see apiChangeMessage.ts).
-  const frame = encodeApiChange(update);
-  if (frame.length <= MAX_API_CHANGE_FRAME) {
+  const relay = () => {
+    const frame = encodeApiChange(update);
+    if (frame.length > MAX_API_CHANGE_FRAME) return;
     for (const connection of room.getConnections()) {
       const wantsFrame = new URL(connection.uri).searchParams.has(API_CHANGES_PARAM);
       if (wantsFrame && caller.isEditor(connection)) connection.send(frame);
     }
-  }
-  Y.applyUpdate(doc, update, new ChangeAuthor(caller.author));
+  };
+  await applyWritten(update, new ChangeAuthor(caller.author), relay);
   return update.byteLength;
 }

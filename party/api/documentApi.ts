@@ -2,8 +2,6 @@ import type { JSONContent } from "@tiptap/core";
 import type * as Party from "partykit/server";
 import { notAllowedResponse } from "../access/accessRefusal";
 import type * as Y from "yjs";
-import { concatBytes } from "../concatBytes";
-import type { Limits } from "../limits";
 import type { RoomDocument } from "../roomDocument";
 import { NotStoredError } from "../storage/documentStorage";
 import { MAX_TITLE_LENGTH } from "../shared/collabSchema";
@@ -13,6 +11,7 @@ import type { ChangeMode } from "./documentChange";
 import { documentResponse, requestedFormat } from "./documentResponse";
 import { htmlToDocument } from "./htmlToDocument";
 import { jsonError } from "./jsonError";
+import { readBody } from "./requestBody";
 import { orUnavailable, type RoomRequest } from "./roomRequest";
 
 const PARSERS = new Map<string, (text: string) => JSONContent>([
@@ -31,35 +30,6 @@ async function readDocument(request: Party.Request, document: RoomDocument): Pro
   return document.read((doc) =>
     exists(doc) ? documentResponse(doc, format) : jsonError(404, "not_found", "There is no document with this id"),
   );
-}
-
-/** The body's bytes, counted as they stream in, or null as soon as they pass `maxBytes`. */
-async function readBodyBytes(request: Party.Request, maxBytes: number): Promise<Uint8Array | null> {
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
-    bytes += read.value.byteLength;
-    if (bytes > maxBytes) {
-      await reader?.cancel();
-      return null;
-    }
-    chunks.push(read.value);
-  }
-  return concatBytes(chunks);
-}
-
-async function readBody(request: Party.Request, limits: Limits): Promise<string | Response> {
-  const tooLarge = () =>
-    jsonError(413, "body_too_large", `The body is over the limit of ${limits.maxRequestBytes} bytes`);
-  if (Number(request.headers.get("Content-Length")) > limits.maxRequestBytes) return tooLarge();
-  const body = await readBodyBytes(request, limits.maxRequestBytes);
-  if (body === null) return tooLarge();
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body);
-  } catch {
-    return jsonError(400, "malformed_body", "The body is not valid UTF-8 text");
-  }
 }
 
 async function writeDocument(context: RoomRequest, mode: ChangeMode) {
@@ -85,7 +55,9 @@ async function writeDocument(context: RoomRequest, mode: ChangeMode) {
   let changed: Response | number;
   try {
     // Answered once stored, so a script that gets 200 knows the change is kept.
-    changed = await document.change((doc) => applyChange(doc, context, content, mode, title));
+    changed = await document.change((doc, applyWritten) =>
+      applyChange(doc, applyWritten, context, content, mode, title),
+    );
   } catch (error) {
     if (!(error instanceof NotStoredError)) throw error;
     console.error("A change from the HTTP API could not be stored yet", error);

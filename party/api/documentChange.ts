@@ -8,7 +8,7 @@ import { setText } from "../shared/setText";
 export type ChangeMode = "replace" | "append";
 
 /** A throwaway copy of a document, for work that must never reach the original. */
-function copyOf(doc: Y.Doc): Y.Doc {
+export function copyOf(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   return copy;

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { MAX_STORED_TITLE_LENGTH } from "../shared/collabSchema";
+import { COMMENTS_FIELD } from "../shared/comments";
 import type { DecodedUpdate } from "./inspectMessage";
 import { holdsText, isNodeName, markProblem, mayContain, nodeAttributeProblem, ROOTS } from "./documentRules";
 
@@ -51,6 +52,8 @@ function contentName(content: Content): string {
 }
 
 class Invalid extends Error {}
+
+const COMMENTS_BY_SERVER = "comments are changed only by the server (POST ?comments)";
 class UnknownParent extends Error {}
 
 /** The entry of a list sorted by start that covers `clock`, or undefined (a binary search). */
@@ -94,6 +97,7 @@ class UpdateChecker {
   private readonly updateStructs = new Map<number, (Y.Item | Y.GC)[]>();
   private readonly placements = new Map<Y.Item, Placement>();
   private readonly titleRoot: SharedType | undefined;
+  private readonly commentsRoot: SharedType | undefined;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -106,6 +110,7 @@ class UpdateChecker {
       this.updateStructs.set(struct.id.client, structs);
     }
     this.titleRoot = doc.share.get(ROOTS.title);
+    this.commentsRoot = doc.share.get(COMMENTS_FIELD);
   }
 
   check(updateBytes: number): number {
@@ -158,6 +163,7 @@ class UpdateChecker {
           const struct = structs[index]!;
           if (struct.id.clock >= end) break;
           if (!(struct instanceof Y.Item) || struct.deleted) continue;
+          if (struct.parent === this.commentsRoot && this.commentsRoot) throw new Invalid(COMMENTS_BY_SERVER);
           live = true;
           if (struct.countable && struct.parent === this.titleRoot && struct.parentSub === null) {
             titleDeleted += Math.min(end, struct.id.clock + struct.length) - Math.max(clock, struct.id.clock);
@@ -181,6 +187,7 @@ class UpdateChecker {
           if (key !== null || !(content instanceof Y.ContentString)) throw new Invalid("the title must be plain text");
           return;
         }
+        if (parent.name === COMMENTS_FIELD) throw new Invalid(COMMENTS_BY_SERVER);
         if (parent.name !== ROOTS.body) throw new Invalid(`unknown root "${parent.name}"`);
         if (key !== null) throw new Invalid("the document body has no attributes");
         return this.checkChild(ROOTS.body, content);

@@ -89,8 +89,8 @@ async function answer(context: RoomRequest, history: DocumentHistory): Promise<R
   const content = documentContent(doc);
   const title = doc.getText(TITLE_FIELD).toString();
   return refusalAs409(async () => {
-    const restored = await document.change((live) => {
-      const changed = applyChange(live, context, content, "replace", title);
+    const restored = await document.change(async (live, applyWritten) => {
+      const changed = await applyChange(live, applyWritten, context, content, "replace", title);
       return changed instanceof Response ? changed : history.save(live, `Restored from ${versionLabel(version)}`, id);
     });
     return restored instanceof Response ? restored : Response.json(restored);

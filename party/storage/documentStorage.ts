@@ -62,6 +62,8 @@ export class DocumentStorage {
   private detach: () => void = () => {};
   private stopped = false;
   private readonly lag = new WriteLag();
+  /** Set while a change written by applyWritten is applied: it is on disk already. */
+  private applyingWritten = false;
   private readonly counts = { writes: 0, failedWrites: 0, folds: 0 };
 
   private constructor(
@@ -161,8 +163,42 @@ export class DocumentStorage {
     };
   }
 
+  /**
+   * Applies a change of the server's own (an HTTP API change, a restore, a comment) to `doc`
+   * only once it is on disk, in a log entry of its own. Anyone who sees it can count on it: a
+   * client holding a server change the server had lost could never send it back, since those
+   * client ids are the server's (see authorTable.ts). `relay` runs just before it is applied.
+   * Rejects, having applied nothing, if the write fails.
+   */
+  async applyWritten(doc: Y.Doc, update: Uint8Array, origin: unknown, relay: () => void = () => {}): Promise<void> {
+    let written: { key: string; record: EntryRecord } | null = null;
+    if (!this.stopped) {
+      const bytes = encodeUpdateBatch([update]);
+      const entry = this.nextLogEntry++;
+      const values = entryValues(LOG_PREFIX, entry, bytes);
+      await this.putAll(values);
+      written = {
+        key: `${LOG_PREFIX}${entry}`,
+        record: { keys: Object.keys(values), bytes: bytes.length, updates: 1 },
+      };
+    }
+    relay();
+    this.applyingWritten = true;
+    try {
+      Y.applyUpdate(doc, update, origin);
+    } finally {
+      this.applyingWritten = false;
+    }
+    // Listed only now: a fold lists the entries whose changes the document already holds.
+    if (written) {
+      this.log.set(written.key, written.record);
+      this.counts.writes++;
+      this.foldIfDue();
+    }
+  }
+
   private store(update: Uint8Array): void {
-    if (this.stopped) return;
+    if (this.stopped || this.applyingWritten) return;
     this.pending.updates.push(update);
     this.pending.arrivals.push(Date.now());
     this.received++;

@@ -1,4 +1,3 @@
-import { CLIENT_KEY_PARAM } from "../../party/shared/awarenessState";
 import {
   AUTHORS_PARAM,
   type Author,
@@ -8,24 +7,12 @@ import {
   VERSIONS_PARAM,
   YJS_PARAM,
 } from "../../party/shared/history";
-import { documentApiPath } from "../../party/shared/roomName";
 import { decodeVersionRecord, type VersionRecord } from "../../party/shared/versionRecord";
 import type { DocumentSession } from "./documentSession";
-import { keyHeaders } from "./documentAccess";
-import { responseError } from "./responseError";
+import { sessionRequest } from "./sessionRequest";
 
-/** A request about the session's document's history, with its key and this tab's client key (so the server knows who asks). */
-async function historyRequest(session: DocumentSession, query: Record<string, string>, method = "GET") {
-  const params = new URLSearchParams({ ...query, [CLIENT_KEY_PARAM]: session.params[CLIENT_KEY_PARAM] ?? "" });
-  const response = await fetch(`${documentApiPath(session.docId)}?${params}`, {
-    method,
-    headers: keyHeaders(session.access.current().key),
-    cache: "no-store",
-  }).catch(() => {
-    throw new Error("Cowrite cannot reach its server: check your connection and try again");
-  });
-  if (!response.ok) throw new Error(await responseError(response));
-  return response;
+function historyRequest(session: DocumentSession, query: Record<string, string>, method = "GET") {
+  return sessionRequest(session, query, { method });
 }
 
 /** The document's versions, newest first. */

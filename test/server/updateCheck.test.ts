@@ -115,6 +115,18 @@ describe("checkUpdate", () => {
     expect(reason(server, embed)).toBe("text cannot hold an embed");
   });
 
+  it("refuses a client's deletion of a comment thread: only the server changes comments", () => {
+    const { server, client, change } = pair();
+    server.getMap("comments").set("thread", { id: "thread" });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    expect(
+      reason(
+        server,
+        change((doc) => doc.getMap("comments").delete("thread")),
+      ),
+    ).toBe("comments are changed only by the server (POST ?comments)");
+  });
+
   it("refuses roots other than the body and title, and anything but plain text in the title", () => {
     const { server, change } = pair();
     expect(
@@ -128,7 +140,7 @@ describe("checkUpdate", () => {
         server,
         change((doc) => doc.getMap("comments").set("a", 1)),
       ),
-    ).toBe('unknown root "comments"');
+    ).toBe("comments are changed only by the server (POST ?comments)");
     expect(
       reason(
         server,

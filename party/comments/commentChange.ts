@@ -1,0 +1,166 @@
+import { initProseMirrorDoc } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { copyOf } from "../api/documentChange";
+import { anchorRange } from "../shared/commentAnchor";
+import { DOCUMENT_FIELD } from "../shared/collabSchema";
+import {
+  type Comment,
+  type CommentAnchor,
+  type CommentOperation,
+  type CommentThread,
+  COMMENTS_FIELD,
+  MAX_COMMENTS_PER_THREAD,
+  MAX_QUOTE_LENGTH,
+  MAX_THREADS,
+} from "../shared/comments";
+import { documentSchema } from "../shared/documentSchema";
+import type { Author } from "../shared/history";
+import { randomToken } from "../shared/randomToken";
+import type { Role } from "../shared/roles";
+import { KEYLESS_WRITER } from "../history/authorTable";
+
+/** Who asks for a change to the comments, as the server knows them. */
+export interface Commenter {
+  author: Author;
+  /** The hash of the writer key the request came with (see writerOf.ts). */
+  owner: string;
+  role: Role;
+}
+
+/** Why a comment operation is refused: an HTTP status, a code and a message for people. */
+export interface CommentRefusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** The change to make to the document (a Yjs update), and the thread as it is after it (null once deleted). */
+export interface CommentChange {
+  update: Uint8Array;
+  thread: CommentThread | null;
+}
+
+function refused(status: number, code: string, message: string): CommentRefusal {
+  return { status, code, message };
+}
+
+/** The document's body as ProseMirror shows it, with the binding's mapping, from `doc` (a copy: the conversion may drop content). */
+function bodyOf(doc: Y.Doc) {
+  const body = doc.getXmlFragment(DOCUMENT_FIELD);
+  return { body, ...initProseMirrorDoc(body, documentSchema) };
+}
+
+/** The passage an anchor covers in `doc` now, and its text; null once it is deleted. */
+export function passageOf(doc: Y.Doc, anchor: CommentAnchor): { position: number; text: string } | null {
+  const { body, doc: shown, mapping } = bodyOf(doc);
+  const range = anchorRange(doc, body, anchor, mapping);
+  return range && { position: range.from, text: shown.textBetween(range.from, range.to, "\n") };
+}
+
+/** The threads the document holds, as stored. */
+export function storedThreads(doc: Y.Doc): CommentThread[] {
+  return [...doc.getMap<CommentThread>(COMMENTS_FIELD).values()];
+}
+
+/**
+ * The change that carries out `operation` for `by`, worked out on a copy of `doc`, or why it
+ * is refused. Anyone who may comment may start, reply to, resolve and reopen threads; only a
+ * comment's writer may edit or delete it (a writer with no key, none); only editors move an
+ * anchor, and only one whose text is gone.
+ */
+export function commentChange(
+  doc: Y.Doc,
+  operation: CommentOperation,
+  by: Commenter,
+  now = Date.now(),
+): CommentChange | CommentRefusal {
+  const draft = copyOf(doc);
+  try {
+    const threads = draft.getMap<CommentThread>(COMMENTS_FIELD);
+    const before = Y.encodeStateVector(draft);
+    const changed = changedThread(draft, threads, operation, by, now);
+    if ("status" in changed) return changed;
+    draft.transact(() => {
+      if (changed.thread) threads.set(changed.thread.id, changed.thread);
+      else threads.delete(changed.id);
+    });
+    return { update: Y.encodeStateAsUpdate(draft, before), thread: changed.thread };
+  } finally {
+    draft.destroy();
+  }
+}
+
+type Changed = { id: string; thread: CommentThread | null } | CommentRefusal;
+
+function changedThread(
+  draft: Y.Doc,
+  threads: Y.Map<CommentThread>,
+  operation: CommentOperation,
+  by: Commenter,
+  now: number,
+): Changed {
+  const comment = (text: string): Comment => ({
+    id: randomToken(),
+    author: by.author,
+    owner: by.owner,
+    time: now,
+    edited: null,
+    text,
+  });
+  if (operation.type === "create") {
+    if (threads.size >= MAX_THREADS) {
+      return refused(409, "too_many_threads", `A document holds at most ${MAX_THREADS} comment threads`);
+    }
+    const passage = passageOf(draft, operation.anchor);
+    if (!passage?.text.trim()) return refused(422, "invalid_anchor", "A comment must point at text of the document");
+    const id = randomToken();
+    const quote = Array.from(passage.text).slice(0, MAX_QUOTE_LENGTH).join("");
+    return { id, thread: { id, anchor: operation.anchor, quote, resolved: null, comments: [comment(operation.text)] } };
+  }
+
+  const thread = threads.get(operation.thread);
+  if (!thread) return refused(404, "no_such_thread", "There is no comment thread with this id");
+  const id = thread.id;
+  switch (operation.type) {
+    case "reply":
+      if (thread.comments.length >= MAX_COMMENTS_PER_THREAD) {
+        return refused(409, "too_many_comments", `A thread holds at most ${MAX_COMMENTS_PER_THREAD} comments`);
+      }
+      return { id, thread: { ...thread, comments: [...thread.comments, comment(operation.text)] } };
+    case "resolve":
+      return { id, thread: { ...thread, resolved: thread.resolved ?? { by: by.author, time: now } } };
+    case "reopen":
+      return { id, thread: { ...thread, resolved: null } };
+    case "reanchor": {
+      if (by.role !== "edit") return refused(403, "not_allowed", "Only editors may move a comment's passage");
+      if (passageOf(draft, thread.anchor)) {
+        return refused(409, "still_anchored", "The thread's passage is still there; it cannot be moved");
+      }
+      if (!passageOf(draft, operation.anchor)?.text.trim()) {
+        return refused(422, "invalid_anchor", "A comment must point at text of the document");
+      }
+      return { id, thread: { ...thread, anchor: operation.anchor } };
+    }
+    case "edit":
+    case "delete": {
+      const index = thread.comments.findIndex((listed) => listed.id === operation.comment);
+      const target = thread.comments[index];
+      if (!target) return refused(404, "no_such_comment", "There is no comment with this id in the thread");
+      if (by.owner === KEYLESS_WRITER || target.owner !== by.owner) {
+        return refused(403, "not_your_comment", "Only the person who wrote a comment may change or delete it");
+      }
+      if (operation.type === "delete") {
+        // The first comment is the thread's: deleting it deletes the thread.
+        return {
+          id,
+          thread: index === 0 ? null : { ...thread, comments: thread.comments.filter((_, at) => at !== index) },
+        };
+      }
+      const edited = { ...target, text: operation.text, edited: now };
+      return {
+        id,
+        thread: { ...thread, comments: thread.comments.map((listed, at) => (at === index ? edited : listed)) },
+      };
+    }
+  }
+}
