@@ -71,9 +71,11 @@ test("a commenter comments on a passage, the editor sees it live and replies, th
     ["Alice", "edit", "The red one."],
   ]);
   // Exports leave comments out.
-  const markdown = await (await fetch(`${baseURL}${documentApiPath(docId)}?format=markdown`, {
-    headers: { Authorization: `Bearer ${keys.view}` },
-  })).text();
+  const markdown = await (
+    await fetch(`${baseURL}${documentApiPath(docId)}?format=markdown`, {
+      headers: { Authorization: `Bearer ${keys.view}` },
+    })
+  ).text();
   expect(markdown).not.toContain("Which fox");
 });
 

@@ -105,7 +105,10 @@ export class Person {
       const nodes: Text[] = [];
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-      const at = nodes.map((node) => node.data).join("").indexOf(wanted);
+      const at = nodes
+        .map((node) => node.data)
+        .join("")
+        .indexOf(wanted);
       if (at < 0) return false;
       const place = (offset: number): [Text, number] => {
         let left = offset;

@@ -35,7 +35,12 @@ function highlights(state: EditorState, { threads, active }: HighlightInput): De
       const className = `comment-highlight${thread.id === active ? " comment-highlight--active" : ""}`;
       const hook = first ? { "data-testid": "comment-highlight" } : {};
       decorations.push(
-        Decoration.inline(from, to, { class: className, "data-thread-id": thread.id, ...hook }, { threadId: thread.id }),
+        Decoration.inline(
+          from,
+          to,
+          { class: className, "data-thread-id": thread.id, ...hook },
+          { threadId: thread.id },
+        ),
       );
       first = false;
     });
