@@ -1,12 +1,20 @@
 import * as Y from "yjs";
-import { COMMENTS_FIELD, type ListedThread } from "../party/shared/comments";
+import {
+  COMMENTS_FIELD,
+  type ListedThread,
+  MAX_COMMENT_LENGTH,
+  type RelativePositionJSON,
+} from "../party/shared/comments";
+import { KEY_PARAM } from "../party/shared/roles";
+import { WRITER_KEY_PARAM } from "../party/shared/writerKey";
+import { NO_BROWSER } from "./projectTags";
 import { docPath } from "../src/docPath";
 import { DOCUMENT_FIELD } from "../party/shared/collabSchema";
 import { documentApiPath } from "../party/shared/roomName";
 import { expect, test, type Person } from "./people";
 import { sendFrames, syncMessage } from "./rawFrames";
 import { resetKeys } from "./shareKeys";
-import { openRawSocket } from "./yjsClients";
+import { connectYjsClient, openRawSocket, synced } from "./yjsClients";
 
 // Comments: threads on a passage, live for everyone, written only through the server.
 
@@ -149,4 +157,101 @@ test("a commenter's raw Yjs updates change nothing, and only the server writes c
     body: JSON.stringify({ type: "resolve", thread: "x" }),
   });
   expect(refused.status).toBe(403);
+});
+
+test.describe("comments over HTTP", { tag: NO_BROWSER }, () => {
+  /** A document with one paragraph, written by a plain Yjs client, and an anchor on `passage` in it. */
+  async function documentWith(base: string, docId: string, key: string, text: string, passage: string) {
+    const client = connectYjsClient(base, docId, new Y.Doc(), { [KEY_PARAM]: key });
+    await synced(client);
+    client.write(text);
+    const run = (client.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const at = text.indexOf(passage);
+    const position = (index: number) =>
+      Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(run, index)) as RelativePositionJSON;
+    const anchor = { start: position(at), end: position(at + passage.length) };
+    await expect
+      .poll(async () => (await fetch(`${base}${documentApiPath(docId)}?format=text&key=${key}`)).text())
+      .toContain(text);
+    return { client, anchor };
+  }
+
+  function post(base: string, docId: string, key: string, operation: unknown, writer?: string, author?: string) {
+    const query = new URLSearchParams({
+      comments: "",
+      ...(writer ? { [WRITER_KEY_PARAM]: writer } : {}),
+      ...(author ? { author } : {}),
+    });
+    return fetch(`${base}${documentApiPath(docId)}?${query}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+      body: typeof operation === "string" ? operation : JSON.stringify(operation),
+    });
+  }
+
+  test("threads survive a restart; only a comment's writer edits or deletes it; bad input changes nothing", async ({
+    server,
+    docId,
+  }) => {
+    const base = server.url;
+    const keys = await resetKeys(base, docId);
+    const { client, anchor } = await documentWith(base, docId, keys.edit, "A sentence worth a remark.", "worth");
+    client.close();
+
+    const created = await post(base, docId, keys.comment, { type: "create", anchor, text: "  Is it?  " }, "ann", "Ann");
+    expect(created.status).toBe(200);
+    const { thread } = (await created.json()) as { thread: ListedThread };
+    expect(thread.quote).toBe("worth");
+    expect(thread.comments[0]?.text).toBe("Is it?");
+
+    // Bad input: each answered with why, none of it applied.
+    const refusals: [unknown, number, string][] = [
+      ["not json", 400, "not JSON"],
+      [{ type: "create", anchor, text: "" }, 400, "empty"],
+      [{ type: "create", anchor, text: "x".repeat(MAX_COMMENT_LENGTH + 1) }, 400, "at most"],
+      [{ type: "create", anchor: { start: anchor.start, end: anchor.start }, text: "x" }, 422, "point at text"],
+      [{ type: "create", anchor: { start: { tname: "title" }, end: anchor.end }, text: "x" }, 400, "anchor"],
+      [{ type: "reply", thread: "nope", text: "x" }, 404, "no comment thread"],
+      [{ type: "frobnicate" }, 400, "type must be"],
+      [{ type: "edit", thread: thread.id, comment: thread.comments[0]?.id, text: "Mine now" }, 403, "Only the person"],
+      [{ type: "delete", thread: thread.id, comment: thread.comments[0]?.id }, 403, "Only the person"],
+      [{ type: "reanchor", thread: thread.id, anchor }, 403, "Only editors"],
+    ];
+    for (const [operation, status, message] of refusals) {
+      const answer = await post(base, docId, keys.comment, operation, "bea");
+      expect(answer.status, JSON.stringify(operation).slice(0, 80)).toBe(status);
+      expect(((await answer.json()) as { error: { message: string } }).error.message).toContain(message);
+    }
+    const editorReanchor = await post(base, docId, keys.edit, { type: "reanchor", thread: thread.id, anchor }, "ann");
+    expect(editorReanchor.status).toBe(409);
+
+    await server.restart();
+    let [kept] = await listed(base, docId, keys.view);
+    expect(kept?.comments.map(({ text, author }) => [author.name, text])).toEqual([["Ann", "Is it?"]]);
+    expect(kept?.text).toBe("worth");
+
+    expect(
+      (await post(base, docId, keys.comment, { type: "reply", thread: thread.id, text: "Yes." }, "bea", "Bea")).ok,
+    ).toBe(true);
+    const edit = { type: "edit", thread: thread.id, comment: thread.comments[0]?.id, text: "Is it, though?" };
+    expect((await post(base, docId, keys.comment, edit, "ann")).ok).toBe(true);
+    [kept] = await listed(base, docId, keys.view);
+    expect(kept?.comments.map(({ text, edited }) => [text, edited !== null])).toEqual([
+      ["Is it, though?", true],
+      ["Yes.", false],
+    ]);
+    // Deleting the first comment deletes the thread.
+    expect(
+      (
+        await post(
+          base,
+          docId,
+          keys.comment,
+          { type: "delete", thread: thread.id, comment: thread.comments[0]?.id },
+          "ann",
+        )
+      ).ok,
+    ).toBe(true);
+    expect(await listed(base, docId, keys.view)).toEqual([]);
+  });
 });
