@@ -29,7 +29,7 @@ async function listed(baseURL: string, docId: string, key: string): Promise<List
 async function comment(person: Person, passage: string, text: string): Promise<void> {
   await person.select(passage);
   await person.page.getByTestId("add-comment").click();
-  await person.page.getByTestId("comment-composer").fill(text);
+  await person.typeInto(person.page.getByTestId("comment-composer"), text);
   await person.page.getByTestId("comment-composer-post").click();
 }
 
@@ -59,7 +59,7 @@ test("a commenter comments on a passage, the editor sees it live and replies, th
   // Clicking the highlight opens its thread.
   await alice.page.getByTestId("comment-highlight").click();
   await expect(alice.page.getByTestId("comment-thread")).toHaveClass(/comment-thread--active/);
-  await alice.page.getByTestId("comment-reply").fill("The red one.");
+  await alice.typeInto(alice.page.getByTestId("comment-reply"), "The red one.");
   await alice.page.getByTestId("comment-reply-post").click();
   await expect(bob.page.getByTestId("comment-thread").getByTestId("comment-author")).toHaveText(["Bob", "Alice"]);
 
