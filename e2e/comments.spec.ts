@@ -26,9 +26,11 @@ async function listed(baseURL: string, docId: string, key: string): Promise<List
   return ((await response.json()) as { threads: ListedThread[] }).threads;
 }
 
-async function comment(person: Person, passage: string, text: string): Promise<void> {
+/** Comments on `passage` with the Comment button, or with its shortcut. */
+async function comment(person: Person, passage: string, text: string, how: "button" | "shortcut" = "button") {
   await person.select(passage);
-  await person.page.getByTestId("add-comment").click();
+  if (how === "button") await person.page.getByTestId("add-comment").click();
+  else await person.page.keyboard.press("Control+Alt+m");
   await person.typeInto(person.page.getByTestId("comment-composer"), text);
   await person.page.getByTestId("comment-composer-post").click();
 }
@@ -93,7 +95,7 @@ test("deleting the passage keeps the thread as text deleted, and undoing brings 
 }) => {
   await alice.typeAtEnd("Keep this. Delete this passage. Keep that.");
   await expect.poll(() => bob.text()).toContain("Keep that.");
-  await comment(alice, "this passage", "Should this go?");
+  await comment(alice, "this passage", "Should this go?", "shortcut");
   await expect(bob.page.getByTestId("comment-highlight")).toHaveText("this passage");
 
   await alice.select("Delete this passage. ");
