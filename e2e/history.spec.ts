@@ -129,8 +129,7 @@ test.describe("version history", { tag: NO_BROWSER }, () => {
       expect((await put("First", "One.")).ok).toBe(true);
       await expect.poll(async () => (await listed()).map((version) => names(version.authors))).toEqual([["First"]]);
       expect((await put("Second", "Two.")).ok).toBe(true);
-      // No request or connection wakes the room: only its alarm can. (partykit dev keeps no
-      // alarm across its own restart, so a room woken cold by one is not tried here.)
+      // No request or connection comes: the room's own timer saves it.
       await expect
         .poll(async () => (await listed()).map((version) => names(version.authors)), { timeout: 15_000 })
         .toEqual([["Second"], ["First"]]);

@@ -3,7 +3,6 @@ import { onConnect, unstable_getYDoc, type YPartyKitOptions } from "y-partykit";
 import * as Y from "yjs";
 import type { StorageStats } from "./shared/storageStats";
 import { DocumentStorage } from "./storage/documentStorage";
-import { roomLabel } from "./roomLabel";
 import { LimitedStorage } from "./storage/limitedStorage";
 import type { StoragePolicy } from "./storage/storagePolicy";
 
@@ -154,7 +153,7 @@ export class RoomDocument {
   private openDetached(): DetachedSession {
     let end = () => {};
     const ended = new Promise<void>((resolve) => (end = resolve));
-    const loading = this.closed.then(() => DocumentStorage.load(this.storage, this.policy, roomLabel(this.room)));
+    const loading = this.closed.then(() => DocumentStorage.load(this.storage, this.policy, this.room.id));
     const detached: DetachedSession = {
       session: loading.then((loaded) => {
         loaded.storage.attach(loaded.doc);
@@ -182,7 +181,7 @@ export class RoomDocument {
   private async loadForLive(): Promise<Y.Doc> {
     await this.detached?.ended;
     await this.closed;
-    const loaded = await DocumentStorage.load(this.storage, this.policy, roomLabel(this.room));
+    const loaded = await DocumentStorage.load(this.storage, this.policy, this.room.id);
     this.loadedForLive = loaded.storage;
     return loaded.doc;
   }
@@ -210,7 +209,7 @@ export class RoomDocument {
   private async adopt(shared: SharedDocument): Promise<DocumentStorage> {
     keepers.get(shared)?.stop();
     await this.closed;
-    const loaded = await DocumentStorage.load(this.storage, this.policy, roomLabel(this.room));
+    const loaded = await DocumentStorage.load(this.storage, this.policy, this.room.id);
     Y.applyUpdate(shared, Y.encodeStateAsUpdate(loaded.doc));
     return loaded.storage;
   }

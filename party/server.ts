@@ -18,7 +18,6 @@ import { type Limits, limitsFrom } from "./limits";
 import { DocumentHistory } from "./history/documentHistory";
 import { historyPolicyFrom } from "./history/historyPolicy";
 import { RoomDocument } from "./roomDocument";
-import { roomLabel } from "./roomLabel";
 import { LimitedStorage } from "./storage/limitedStorage";
 import { CloseCode, CloseReason } from "./shared/closeCodes";
 import { storagePolicyFrom } from "./storage/storagePolicy";
@@ -34,10 +33,11 @@ export default class DocumentServer implements Party.Server {
 
   constructor(readonly room: Party.Room) {
     this.limits = limitsFrom(room.env);
-    this.history = new DocumentHistory(new LimitedStorage(room.storage), historyPolicyFrom(room.env), () =>
-      roomLabel(room),
-    );
+    this.history = new DocumentHistory(new LimitedStorage(room.storage), historyPolicyFrom(room.env), room.id);
     this.document = new RoomDocument(room, storagePolicyFrom(room.env), this.history);
+    this.history.onDue(async () => {
+      await this.document.read((doc) => this.history.saveIfPending(doc));
+    });
     this.access = new DocumentAccess(room);
     this.guards = {
       limits: this.limits,
@@ -63,12 +63,6 @@ export default class DocumentServer implements Party.Server {
     const admission = await this.access.admitConnection(connection, requestKey(context.request));
     if ("refused" in admission) return closeRefused(connection, admission.refused);
     await connectGuarded(connection, this.document, this.guards, admission.role);
-  }
-
-  // Set by the history when a version is due with nobody connected. A room woken by its alarm
-  // may not know its id: only storage is used here.
-  async onAlarm() {
-    await this.document.read((doc) => this.history.saveDue(doc));
   }
 
   async onRequest(request: Party.Request) {

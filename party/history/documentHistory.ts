@@ -84,14 +84,15 @@ export class DocumentHistory {
   private newestSnapshot: Y.Snapshot | null = null;
   private readonly attached = new WeakSet<Y.Doc>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private dueTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveDue: () => Promise<void> = () => Promise.resolve();
   private saving: Promise<unknown> = Promise.resolve();
   private doc: Y.Doc | null = null;
 
   constructor(
     private readonly storage: LimitedStorage,
     private readonly policy: HistoryPolicy,
-    /** The room's name, for log lines. */
-    private readonly roomLabel: () => string,
+    private readonly roomId: string,
   ) {
     this.table = new AuthorTable(storage);
   }
@@ -177,36 +178,47 @@ export class DocumentHistory {
   /**
    * The session holding `doc` is ending. When the last person leaves, a version of any changes
    * since the last one; after HTTP requests, only if none was saved for an interval (a script
-   * writing many times makes a version at most once per interval).
+   * writing many times makes a version at most once per interval). Changes an earlier instance
+   * of the room left without a version (see keepPending) count too.
    */
   async sessionEnding(doc: Y.Doc, live: boolean): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     if (this.doc === doc) this.doc = null;
-    if (this.changedBy.size === 0) return;
-    const newest = live ? undefined : (await this.load().catch(() => null))?.versions.at(-1);
-    if (newest && Date.now() - newest.time < this.policy.autoVersionIntervalMs) {
-      return this.keepPending(newest.time + this.policy.autoVersionIntervalMs).catch((error: unknown) =>
-        this.logFailure(error),
-      );
+    try {
+      if (this.changedBy.size === 0 && (await this.storedPending()).length === 0) return;
+      const newest = live ? undefined : (await this.load()).versions.at(-1);
+      const due = newest ? newest.time + this.policy.autoVersionIntervalMs : 0;
+      if (due > Date.now()) return await this.keepPending(due);
+      await this.save(doc, null);
+    } catch (error) {
+      this.logFailure(error);
     }
-    await this.save(doc, null).catch((error: unknown) => this.logFailure(error));
   }
 
-  /** The alarm keepPending set went off: a version of what changed since the newest, unless one was saved since. */
-  async saveDue(doc: Y.Doc): Promise<void> {
+  /** Called when a version kept pending is due, with nobody connected: `save` saves the document as it is then. */
+  onDue(save: () => Promise<void>): void {
+    this.saveDue = save;
+  }
+
+  /** A version of what changed since the newest, unless one was saved since. */
+  async saveIfPending(doc: Y.Doc): Promise<void> {
     if (this.changedBy.size > 0 || (await this.storedPending()).length > 0) await this.save(doc, null);
   }
 
   /**
-   * Changes no version holds yet stay counted in memory for the room's next session; who made
-   * them is written down too, with an alarm for when a version is due, in case the room is
-   * gone by then.
+   * Changes no version holds yet stay counted in memory, and a timer saves their version when
+   * it is due. Who made them is written down too: should the room be evicted first, its next
+   * session saves the version, with them as its authors.
    */
   private async keepPending(due: number): Promise<void> {
     const authors = allAuthors(await this.storedPending(), this.changedBy.authors());
     await this.storage.put({ [PENDING_KEY]: authors.slice(0, MAX_AUTHORS_PER_VERSION) });
-    await this.storage.setAlarm(due);
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    this.dueTimer = setTimeout(() => {
+      this.dueTimer = undefined;
+      void this.saveDue().catch((error: unknown) => this.logFailure(error));
+    }, due - Date.now());
   }
 
   private async storedPending(): Promise<Author[]> {
@@ -402,6 +414,6 @@ export class DocumentHistory {
   }
 
   private logFailure(error: unknown): void {
-    console.error(`Room ${this.roomLabel()}: the document's history could not be written`, error);
+    console.error(`Room ${this.roomId}: the document's history could not be written`, error);
   }
 }

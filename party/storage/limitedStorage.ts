@@ -75,11 +75,6 @@ export class LimitedStorage {
     return this.storage.list({ prefix });
   }
 
-  /** Wakes the room at `time` (its onAlarm); a room has one alarm, so this replaces any other. */
-  setAlarm(time: number): Promise<void> {
-    return this.storage.setAlarm(time);
-  }
-
   /** Resolves once every write made so far is on disk. */
   async sync(): Promise<void> {
     await this.storage.sync();

@@ -17,8 +17,8 @@ function author(name: string): Author {
   return { key: `api:${name}`, name, color: null, role: null };
 }
 
-function historyOn(fake: FakeDurableStorage): DocumentHistory {
-  return new DocumentHistory(new LimitedStorage(fake.asPartyStorage()), DEFAULT_HISTORY_POLICY, () => "doc:test");
+function historyOn(fake: FakeDurableStorage, policy = DEFAULT_HISTORY_POLICY): DocumentHistory {
+  return new DocumentHistory(new LimitedStorage(fake.asPartyStorage()), policy, "doc:test");
 }
 
 /** A change to `doc` made for `by` (one request's, unless `origin` says whose), as the HTTP API makes one: with a client id of its own. */
@@ -129,26 +129,38 @@ describe("pruned versions", () => {
 });
 
 describe("a version due with nobody connected", () => {
-  it("is saved when the alarm goes off, listing who changed the document, even after a restart", async () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("is saved when the interval ends, or by the room's next session after a restart, listing who changed it", async () => {
+    const policy = { autoVersionIntervalMs: 50 };
+    vi.useFakeTimers({ toFake: ["Date"] });
     const fake = new FakeDurableStorage();
-    const history = historyOn(fake);
+    const history = historyOn(fake, policy);
     const doc = new Y.Doc();
     history.attach(doc);
+    let saved = () => {};
+    const dueSaved = new Promise<void>((resolve) => (saved = resolve));
+    history.onDue(() => history.saveIfPending(doc).then(saved));
     write(doc, author("Ann"), "a");
     const first = await history.save(doc, null);
     write(doc, author("Bob"), "b");
     await history.sessionEnding(doc, false);
     expect(await history.list()).toEqual([first]);
-    expect(fake.alarm).toBe(first.time + DEFAULT_HISTORY_POLICY.autoVersionIntervalMs);
+    await dueSaved;
+    expect(await history.list()).toHaveLength(2);
+    expect((await history.list())[0]?.authors.map(({ name }) => name)).toEqual(["Bob"]);
 
-    const restarted = historyOn(fake.restarted());
-    await restarted.saveDue(doc);
-    const [due] = await restarted.list();
-    expect(due?.id).toBe(first.id + 1);
-    expect(due?.authors.map(({ name }) => name)).toEqual(["Bob"]);
-    // Once saved, a later alarm finds nothing due.
-    await restarted.saveDue(doc);
-    expect(await restarted.list()).toHaveLength(2);
+    // Evicted before it was due: the next session of the room, once due, saves it.
+    write(doc, author("Cy"), "c");
+    await history.sessionEnding(doc, false);
+    const restarted = historyOn(fake.restarted(), policy);
+    vi.setSystemTime(Date.now() + policy.autoVersionIntervalMs);
+    await restarted.sessionEnding(doc, false);
+    const [newest] = await restarted.list();
+    expect(newest?.authors.map(({ name }) => name)).toEqual(["Cy"]);
+    // Once saved, nothing more is due.
+    await restarted.sessionEnding(doc, false);
+    expect(await restarted.list()).toHaveLength(3);
   });
 });
 

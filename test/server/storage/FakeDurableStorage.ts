@@ -22,8 +22,6 @@ export class FakeDurableStorage {
   /** Decides, for each call, whether it fails. */
   failWhen: (operation: Operation, call: number) => boolean = () => false;
   private writesLeft = Number.POSITIVE_INFINITY;
-  /** When the room's alarm is set to go off, if it is. */
-  alarm: number | null = null;
 
   /** After `writes` more puts or deletes land, the process "dies": every later call fails. */
   crashAfter(writes: number): void {
@@ -39,11 +37,6 @@ export class FakeDurableStorage {
     const fresh = new FakeDurableStorage();
     for (const [key, value] of this.data) fresh.data.set(key, value);
     return fresh;
-  }
-
-  setAlarm(time: number): Promise<void> {
-    this.alarm = time;
-    return Promise.resolve();
   }
 
   asPartyStorage(): Party.Storage {
