@@ -318,6 +318,26 @@ test("9. nobody can add changes under another writer's client ids, while a brows
     expect(closed?.code).toBe(CloseCode.foreignClientId);
     expect(closed?.reason).toContain("another writer");
   }
+  // Nor under an id someone's presence speaks for before they write (the observer has written
+  // nothing), nor past a clock the server has not reached, where Yjs would hold it unseen.
+  const squat = (client: number, skipped: number) => {
+    const draft = new Y.Doc();
+    Y.applyUpdate(draft, Y.encodeStateAsUpdate(observer.doc));
+    draft.clientID = client;
+    draft.getText("unsent").insert(0, "x".repeat(skipped));
+    const start = Y.encodeStateVector(draft);
+    draft.getXmlFragment(DOCUMENT_FIELD).push([paragraphOf("Squatted.")]);
+    return syncMessage(2, Y.encodeStateAsUpdate(draft, start));
+  };
+  const squatted = await sendFrames(await openRawSocket(baseURL ?? "", docId, "?writer=mallory"), [
+    squat(observer.doc.clientID, 0),
+  ]);
+  expect(squatted?.code).toBe(CloseCode.foreignClientId);
+  const gapped = await sendFrames(await openRawSocket(baseURL ?? "", docId, "?writer=mallory"), [
+    squat(123_456_789, 1000),
+  ]);
+  expect(gapped?.code).toBe(CloseCode.outOfSync);
+
   await alice.typeAtEnd(" More of Alice's.");
   await expect.poll(() => observer.body.toString()).toContain("More of Alice's.");
   expect(observer.body.toString()).not.toContain("Mallory");

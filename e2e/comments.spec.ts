@@ -210,6 +210,11 @@ test.describe("comments over HTTP", { tag: NO_BROWSER }, () => {
     const refusals: [unknown, number, string][] = [
       ["not json", 400, "not JSON"],
       [{ type: "create", anchor, text: "" }, 400, "empty"],
+      [
+        { type: "create", anchor: { start: { tname: "default" }, end: { tname: "default", assoc: -1 } }, text: "x" },
+        422,
+        "point at",
+      ],
       [{ type: "create", anchor, text: "x".repeat(MAX_COMMENT_LENGTH + 1) }, 400, "at most"],
       [{ type: "create", anchor: { start: anchor.start, end: anchor.start }, text: "x" }, 422, "point at text"],
       [{ type: "create", anchor: { start: { tname: "title" }, end: anchor.end }, text: "x" }, 400, "anchor"],
@@ -235,10 +240,19 @@ test.describe("comments over HTTP", { tag: NO_BROWSER }, () => {
     expect(
       (await post(base, docId, keys.comment, { type: "reply", thread: thread.id, text: "Yes." }, "bea", "Bea")).ok,
     ).toBe(true);
+    // Replies at once each keep their place: the server makes its changes one at a time.
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        post(base, docId, keys.comment, { type: "reply", thread: thread.id, text: `At once ${index}` }, `w${index}`),
+      ),
+    );
+    expect(replies.every((reply) => reply.ok)).toBe(true);
+    [kept] = await listed(base, docId, keys.view);
+    expect(kept?.comments).toHaveLength(12);
     const edit = { type: "edit", thread: thread.id, comment: thread.comments[0]?.id, text: "Is it, though?" };
     expect((await post(base, docId, keys.comment, edit, "ann")).ok).toBe(true);
     [kept] = await listed(base, docId, keys.view);
-    expect(kept?.comments.map(({ text, edited }) => [text, edited !== null])).toEqual([
+    expect(kept?.comments.slice(0, 2).map(({ text, edited }) => [text, edited !== null])).toEqual([
       ["Is it, though?", true],
       ["Yes.", false],
     ]);

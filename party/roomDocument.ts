@@ -72,6 +72,8 @@ export class RoomDocument {
   private closed: Promise<void> = Promise.resolve();
   /** The storage of a session still writing out and folding: the document is in memory until it is done. */
   private closing: DocumentStorage | undefined;
+  /** Resolves once the last change asked for has been made. */
+  private changing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly room: Party.Room,
@@ -116,6 +118,13 @@ export class RoomDocument {
     return this.use(change, true);
   }
 
+  /** Runs changes one at a time: each is worked out on the document as the one before left it. */
+  private inTurn<Result>(run: () => Result | Promise<Result>): Promise<Result> {
+    const turn = this.changing.then(run);
+    this.changing = turn.catch(() => {});
+    return turn;
+  }
+
   /** What the storage of the document in memory holds and has done; null once no session holds it. */
   async stats(): Promise<StorageStats | null> {
     if (this.live) await this.live;
@@ -127,23 +136,26 @@ export class RoomDocument {
   // A detached session stays open until `use` has finished (a connection that arrives meanwhile
   // waits for it to close). A change written to disk but applied after the live session closed
   // is still on disk, and in the next session's document.
+  /** `changes`: the changes take turns (see inTurn), and resolve once on disk. */
   private async use<Result>(
     use: (doc: Y.Doc, applyWritten: ApplyWritten) => Result | Promise<Result>,
-    flush: boolean,
+    changes: boolean,
   ): Promise<Result> {
     if (this.live) {
       const doc = await this.live;
       const storage = this.liveStorage;
-      const result = await use(doc, (update, origin, relay) => appliedWritten(storage, doc, update, origin, relay));
-      if (flush) await this.liveStorage?.flush();
+      const apply: ApplyWritten = (update, origin, relay) => appliedWritten(storage, doc, update, origin, relay);
+      const result = changes ? await this.inTurn(() => use(doc, apply)) : await use(doc, apply);
+      if (changes) await this.liveStorage?.flush();
       return result;
     }
     const detached = (this.detached ??= this.openDetached());
     detached.users++;
     try {
       const { doc, storage } = await detached.session;
-      const result = await use(doc, (update, origin, relay) => storage.applyWritten(doc, update, origin, relay));
-      if (flush) await storage.flush();
+      const apply: ApplyWritten = (update, origin, relay) => storage.applyWritten(doc, update, origin, relay);
+      const result = changes ? await this.inTurn(() => use(doc, apply)) : await use(doc, apply);
+      if (changes) await storage.flush();
       return result;
     } finally {
       if (--detached.users === 0) this.closeDetached(detached);

@@ -10,6 +10,7 @@ import {
   type CommentThread,
   COMMENTS_FIELD,
   MAX_COMMENTS_PER_THREAD,
+  MAX_PASSAGE_LENGTH,
   MAX_QUOTE_LENGTH,
   MAX_THREADS,
 } from "../shared/comments";
@@ -50,11 +51,32 @@ function bodyOf(doc: Y.Doc) {
   return { body, ...initProseMirrorDoc(body, documentSchema) };
 }
 
-/** The passage an anchor covers in `doc` now, and its text; null once it is deleted. */
-export function passageOf(doc: Y.Doc, anchor: CommentAnchor): { position: number; text: string } | null {
-  const { body, doc: shown, mapping } = bodyOf(doc);
+type Body = ReturnType<typeof bodyOf>;
+
+/** The passage an anchor covers in `doc` now, and its text (cut to MAX_QUOTE_LENGTH); null once it is deleted. */
+export function passageOf(
+  doc: Y.Doc,
+  anchor: CommentAnchor,
+  { body, doc: shown, mapping }: Body = bodyOf(doc),
+): { position: number; text: string; length: number } | null {
   const range = anchorRange(doc, body, anchor, mapping);
-  return range && { position: range.from, text: shown.textBetween(range.from, range.to, "\n") };
+  if (!range) return null;
+  const text = Array.from(shown.textBetween(range.from, range.to, "\n"));
+  return { position: range.from, text: text.slice(0, MAX_QUOTE_LENGTH).join(""), length: text.length };
+}
+
+/** Each thread's passage now (see passageOf), reading the body once for all of them. */
+export function passagesOf(doc: Y.Doc, threads: readonly CommentThread[]) {
+  const body = bodyOf(doc);
+  return threads.map((thread) => passageOf(doc, thread.anchor, body));
+}
+
+function passageProblem(passage: ReturnType<typeof passageOf>): CommentRefusal | null {
+  if (!passage?.text.trim()) return refused(422, "invalid_anchor", "A comment must point at text of the document");
+  if (passage.length > MAX_PASSAGE_LENGTH) {
+    return refused(422, "passage_too_long", `A comment may point at up to ${MAX_PASSAGE_LENGTH} characters of text`);
+  }
+  return null;
 }
 
 /** The threads the document holds, as stored. */
@@ -112,10 +134,17 @@ function changedThread(
       return refused(409, "too_many_threads", `A document holds at most ${MAX_THREADS} comment threads`);
     }
     const passage = passageOf(draft, operation.anchor);
-    if (!passage?.text.trim()) return refused(422, "invalid_anchor", "A comment must point at text of the document");
+    const problem = passageProblem(passage);
+    if (problem || !passage) return problem ?? refused(422, "invalid_anchor", "No passage");
     const id = randomToken();
-    const quote = Array.from(passage.text).slice(0, MAX_QUOTE_LENGTH).join("");
-    return { id, thread: { id, anchor: operation.anchor, quote, resolved: null, comments: [comment(operation.text)] } };
+    const thread = {
+      id,
+      anchor: operation.anchor,
+      quote: passage.text,
+      resolved: null,
+      comments: [comment(operation.text)],
+    };
+    return { id, thread };
   }
 
   const thread = threads.get(operation.thread);
@@ -136,9 +165,8 @@ function changedThread(
       if (passageOf(draft, thread.anchor)) {
         return refused(409, "still_anchored", "The thread's passage is still there; it cannot be moved");
       }
-      if (!passageOf(draft, operation.anchor)?.text.trim()) {
-        return refused(422, "invalid_anchor", "A comment must point at text of the document");
-      }
+      const problem = passageProblem(passageOf(draft, operation.anchor));
+      if (problem) return problem;
       return { id, thread: { ...thread, anchor: operation.anchor } };
     }
     case "edit":

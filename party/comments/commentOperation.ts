@@ -16,7 +16,8 @@ function id(value: unknown, what: string): string {
 function text(value: unknown): string {
   if (typeof value !== "string") throw new Malformed("text must be a string");
   const trimmed = value.trim();
-  if (trimmed.length === 0) throw new Malformed("a comment cannot be empty");
+  // Format characters alone (zero-width spaces, direction marks) show as nothing.
+  if (trimmed.replace(/\p{Cf}/gu, "").trim().length === 0) throw new Malformed("a comment cannot be empty");
   const length = Array.from(trimmed).length;
   if (length > MAX_COMMENT_LENGTH) {
     throw new Malformed(`a comment has at most ${MAX_COMMENT_LENGTH} characters; this one has ${length}`);

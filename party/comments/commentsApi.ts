@@ -10,7 +10,7 @@ import { ChangeAuthor } from "../history/changeAuthor";
 import { writerOf } from "../history/writerOf";
 import { COMMENTS_PARAM, type ListedThread } from "../shared/comments";
 import { NotStoredError } from "../storage/documentStorage";
-import { commentChange, passageOf, storedThreads } from "./commentChange";
+import { commentChange, passagesOf, storedThreads } from "./commentChange";
 import { parseCommentOperation } from "./commentOperation";
 
 export function isCommentsRequest(request: Party.Request): boolean {
@@ -20,8 +20,10 @@ export function isCommentsRequest(request: Party.Request): boolean {
 /** The threads with where their passages are now, in the order of the text; threads whose text is gone last. */
 function listedThreads(doc: Y.Doc): ListedThread[] {
   const copy = copyOf(doc);
-  const listed = storedThreads(copy).map((thread) => {
-    const passage = passageOf(copy, thread.anchor);
+  const threads = storedThreads(copy);
+  const passages = passagesOf(copy, threads);
+  const listed = threads.map((thread, index) => {
+    const passage = passages[index];
     return { ...thread, position: passage?.position ?? null, text: passage?.text ?? "" };
   });
   copy.destroy();

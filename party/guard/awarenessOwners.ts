@@ -2,6 +2,8 @@
 export interface AwarenessSpeaker {
   /** The secret its client connected with (`CLIENT_KEY_PARAM`), or null for a client that sent none. */
   readonly key: string | null;
+  /** The writer it speaks for (see authorTable.ts). */
+  readonly writer: string;
   /** The client ids it speaks for now. */
   readonly owned: Set<number>;
   /** Stops speaking for an id another connection of the same client has taken over. */
@@ -11,6 +13,7 @@ export interface AwarenessSpeaker {
 interface Ownership {
   speaker: AwarenessSpeaker | null;
   key: string | null;
+  writer: string;
 }
 
 // y-protocols' Awareness keeps the client id it was made with, so a client needs one per
@@ -40,10 +43,15 @@ export class AwarenessOwners {
     if (!(free || sameClient) || speaker.owned.size >= MAX_IDS_PER_CONNECTION) return false;
     current?.speaker?.disown(clientId);
     this.ownership.delete(clientId);
-    this.ownership.set(clientId, { speaker, key: speaker.key });
+    this.ownership.set(clientId, { speaker, key: speaker.key, writer: speaker.writer });
     speaker.owned.add(clientId);
     this.forgetOldest();
     return true;
+  }
+
+  /** The writer of the connection that speaks, or last spoke, for `clientId` in awareness. */
+  writerOf(clientId: number): string | undefined {
+    return this.ownership.get(clientId)?.writer;
   }
 
   /** A connection left: its ids are free again, except to others while they have a key. */

@@ -84,7 +84,7 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
     private readonly doc: SharedDocument,
     private readonly room: RoomGuards,
     private readonly role: Role,
-    private readonly writer: Writer,
+    readonly writer: Writer,
     private readonly deliver: Deliver,
     /** Tells y-partykit the connection is gone, so it sends nothing more to a closing socket. */
     private readonly forget: () => void,
@@ -234,7 +234,18 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
 
   /** The last check, so only a change that is applied claims its client ids. */
   private receiveValidUpdate(message: Uint8Array, decoded: DecodedUpdate): void {
-    const refusal = this.room.history.claim(this.shared, this.writer, newStructClients(this.doc, decoded));
+    const clients = newStructClients(this.doc, decoded);
+    if (clients === "gap") {
+      return this.refuse(CloseCode.outOfSync, "The change skips changes the server does not have; sync again");
+    }
+    // An id someone else's connection speaks for in awareness is theirs, even before they write under it.
+    const spoken = [...clients].find(
+      (client) => (this.room.awarenessOwners.writerOf(client) ?? this.writer) !== this.writer,
+    );
+    const refusal =
+      spoken === undefined
+        ? this.room.history.claim(this.shared, this.writer, clients)
+        : `Yjs client id ${spoken} belongs to another writer`;
     if (refusal) return this.refuse(CloseCode.foreignClientId, `${refusal}: this change was not applied`);
     this.deliver(message);
   }

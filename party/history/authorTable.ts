@@ -3,7 +3,12 @@ import { inBatches, type LimitedStorage } from "../storage/limitedStorage";
 
 export const AUTHOR_PREFIX = "author:";
 /** The most client ids one connection or request may claim: an app tab needs one, and one per earlier session it brings changes from. */
-export const MAX_CLIENTS_PER_WRITER = 64;
+export const MAX_CLIENTS_PER_WRITER = 1024;
+/**
+ * The most client ids a document keeps a record of (some 7 MB in memory at most). Past it, new
+ * ids are written under without a record: nobody owns them, and their text is nobody's.
+ */
+export const MAX_CLIENT_RECORDS = 20_000;
 
 /**
  * Who may write under a client id: the SHA-256 of the writer key the id was first written
@@ -16,14 +21,14 @@ export const KEYLESS_WRITER = "";
 export const SERVER_WRITER = "server";
 
 interface ClientRecord {
-  writer: Writer;
+  /** Null for a record from before writers were recorded: the first writer to go on with it takes it. */
+  writer: Writer | null;
   /** Null until the writer said who they are (see DocumentHistory.identify). */
   author: Author | null;
 }
 
-interface StoredRecord extends Author {
-  writer?: Writer;
-}
+/** As stored: the writer, and the author's fields once known. */
+type StoredRecord = Partial<Author> & { writer: Writer };
 
 /** An author as stored, or null for a value that is not one. */
 export function storedAuthor(value: unknown): Author | null {
@@ -33,9 +38,10 @@ export function storedAuthor(value: unknown): Author | null {
 }
 
 function storedRecord(value: unknown): ClientRecord | null {
-  const author = storedAuthor(value);
   const writer = (value as Partial<StoredRecord> | null)?.writer;
-  return author && { writer: typeof writer === "string" ? writer : KEYLESS_WRITER, author };
+  const author = storedAuthor(value);
+  if (typeof writer === "string") return { writer, author };
+  return author && { writer: null, author };
 }
 
 /**
@@ -76,29 +82,46 @@ export class AuthorTable {
    */
   claim(by: object, writer: Writer, clients: Iterable<number>): string | null {
     const records = this.loaded();
-    const fresh: number[] = [];
+    const taken: number[] = [];
     for (const client of clients) {
       const record = records.get(client);
-      if (!record) fresh.push(client);
+      if (!record || record.writer === null) taken.push(client);
       else if (record.writer !== writer) return `Yjs client id ${client} belongs to another writer`;
     }
-    const claimed = (this.claims.get(by) ?? 0) + fresh.length;
-    if (claimed > MAX_CLIENTS_PER_WRITER)
+    const claimed = (this.claims.get(by) ?? 0) + taken.length;
+    if (claimed > MAX_CLIENTS_PER_WRITER) {
       return `A connection may write under at most ${MAX_CLIENTS_PER_WRITER} Yjs client ids`;
+    }
     this.claims.set(by, claimed);
-    for (const client of fresh) records.set(client, { writer, author: null });
+    const recorded = taken.filter((client) => records.has(client) || records.size < MAX_CLIENT_RECORDS);
+    for (const client of recorded) {
+      const record = records.get(client);
+      if (record) record.writer = writer;
+      else records.set(client, { writer, author: null });
+    }
+    // Written at once, so that a crash cannot leave the id free for someone else to take.
+    void this.write(recorded).catch((error: unknown) => console.error("Client id owners could not be written", error));
     return null;
   }
 
   /** Records `author` for the claimed ids that have none yet, and writes them down. */
-  async credit(clients: Iterable<number>, author: Author): Promise<void> {
+  credit(clients: Iterable<number>, author: Author): Promise<void> {
+    const credited: number[] = [];
+    for (const client of clients) {
+      const record = this.loaded().get(client);
+      if (!record || record.author) continue;
+      record.author = author;
+      credited.push(client);
+    }
+    return this.write(credited);
+  }
+
+  private async write(clients: readonly number[]): Promise<void> {
     const records = this.loaded();
     const values: Record<string, StoredRecord> = {};
     for (const client of clients) {
       const record = records.get(client);
-      if (!record || record.author) continue;
-      record.author = author;
-      values[`${AUTHOR_PREFIX}${client}`] = { ...author, writer: record.writer };
+      if (record?.writer != null) values[`${AUTHOR_PREFIX}${client}`] = { ...record.author, writer: record.writer };
     }
     for (const keys of inBatches(Object.keys(values))) {
       await this.storage.put(Object.fromEntries(keys.map((key) => [key, values[key]])));

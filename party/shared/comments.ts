@@ -11,6 +11,8 @@ export const MAX_COMMENT_LENGTH = 4000;
 export const MAX_THREADS = 500;
 /** The most comments in one thread. */
 export const MAX_COMMENTS_PER_THREAD = 100;
+/** The longest passage a thread may point at, in characters: highlights cost the editor per character. */
+export const MAX_PASSAGE_LENGTH = 5000;
 /** How much of the commented passage a thread keeps, in characters, to show once the text is gone. */
 export const MAX_QUOTE_LENGTH = 300;
 
@@ -60,6 +62,6 @@ export type CommentOperation =
 export interface ListedThread extends CommentThread {
   /** The passage's ProseMirror position now, or null once its text is deleted. */
   position: number | null;
-  /** The passage's text now; empty once deleted. */
+  /** The passage's text now, cut to MAX_QUOTE_LENGTH; empty once deleted. */
   text: string;
 }

@@ -3,7 +3,7 @@ import { AwarenessOwners, type AwarenessSpeaker } from "../../party/guard/awaren
 
 function speaker(key: string | null = null): AwarenessSpeaker {
   const owned = new Set<number>();
-  return { key, owned, disown: (clientId) => owned.delete(clientId) };
+  return { key, writer: key ?? "", owned, disown: (clientId) => owned.delete(clientId) };
 }
 
 describe("awareness owners", () => {
