@@ -1,3 +1,4 @@
+import type { EditorState } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useCallback, useEffect, useState } from "react";
@@ -18,6 +19,17 @@ interface CommentsPanelProps {
   canEdit: boolean;
 }
 
+/** The threads in the order of the text (those whose text is gone last), and which still have their text. */
+function threadLayout(state: EditorState, threads: readonly CommentThread[]): { id: string; anchored: boolean }[] {
+  const placed = threads.map((thread) => ({ thread, from: passageIn(state, thread.anchor)?.from ?? null }));
+  const order = (from: number | null) => from ?? Number.POSITIVE_INFINITY;
+  placed.sort(
+    (first, second) =>
+      order(first.from) - order(second.from) || first.thread.comments[0]!.time - second.thread.comments[0]!.time,
+  );
+  return placed.map(({ thread, from }) => ({ id: thread.id, anchored: from !== null }));
+}
+
 function isCommentShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.altKey && event.code === "KeyM";
 }
@@ -34,11 +46,9 @@ export function CommentsPanel({ session, editor, threads, canComment, canEdit }:
   const [error, setError] = useState<string | null>(null);
   const ownerHash = useOwnerHash();
   // Positions move with every change to the text.
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: current }) => current.state,
-    equalityFn: (before, after) => before === after,
-  });
+  // Only the threads' order and which still have their text: a keystroke re-renders nothing
+  // unless it changes one of those.
+  const layout = useEditorState({ editor, selector: ({ editor: current }) => threadLayout(current.state, threads) });
   useCommentHighlights(editor, threads, active, setActive);
   useReanchorAfterUndo(editor, session, canEdit);
 
@@ -75,31 +85,31 @@ export function CommentsPanel({ session, editor, threads, canComment, canEdit }:
     return () => window.removeEventListener("keydown", onKey);
   }, [canComment, startComment]);
 
-  const placed = threads.map((thread) => ({ thread, range: passageIn(state, thread.anchor) }));
-  const order = (range: { from: number } | null) => range?.from ?? Number.POSITIVE_INFINITY;
-  placed.sort(
-    (first, second) =>
-      order(first.range) - order(second.range) || first.thread.comments[0]!.time - second.thread.comments[0]!.time,
-  );
+  const byId = new Map(threads.map((thread) => [thread.id, thread]));
+  const placed = layout.flatMap(({ id, anchored }) => {
+    const thread = byId.get(id);
+    return thread ? [{ thread, anchored }] : [];
+  });
   const open = placed.filter(({ thread }) => !thread.resolved);
   const resolved = placed.filter(({ thread }) => thread.resolved);
 
-  const select = (thread: CommentThread, range: { from: number; to: number } | null) => {
+  const select = (thread: CommentThread) => {
     setActive(thread.id);
+    const range = passageIn(editor.state, thread.anchor);
     if (!range) return;
     editor.chain().setTextSelection(range).scrollIntoView().run();
     editor.view.dom.querySelector(`[data-thread-id="${thread.id}"]`)?.scrollIntoView({ block: "center" });
   };
 
-  const card = ({ thread, range }: (typeof placed)[number]) => (
+  const card = ({ thread, anchored }: (typeof placed)[number]) => (
     <CommentThreadCard
       key={thread.id}
       thread={thread}
-      anchored={range !== null}
+      anchored={anchored}
       active={thread.id === active}
       canComment={canComment}
       ownerHash={ownerHash}
-      onSelect={() => select(thread, range)}
+      onSelect={() => select(thread)}
       act={act}
     />
   );
