@@ -86,6 +86,8 @@ export class DocumentHistory {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private dueTimer: ReturnType<typeof setTimeout> | undefined;
   private saveDue: () => Promise<void> = () => Promise.resolve();
+  /** False once storage is known to hold no pending authors (see keepPending), so that most sessions need not ask it. */
+  private mayHavePending = true;
   private saving: Promise<unknown> = Promise.resolve();
   private doc: Y.Doc | null = null;
 
@@ -168,7 +170,10 @@ export class DocumentHistory {
       const pending = await this.storedPending();
       const record = encodeVersionRecord({ state, deletions });
       const version = await this.write(record, allAuthors(pending, authors), name, restoredFrom, snapshot);
-      if (pending.length > 0) await this.storage.delete([PENDING_KEY]);
+      if (pending.length > 0) {
+        await this.storage.delete([PENDING_KEY]);
+        this.mayHavePending = false;
+      }
       return version;
     });
     this.saving = saved.catch(() => {});
@@ -213,6 +218,7 @@ export class DocumentHistory {
    */
   private async keepPending(due: number): Promise<void> {
     const authors = allAuthors(await this.storedPending(), this.changedBy.authors());
+    this.mayHavePending = true;
     await this.storage.put({ [PENDING_KEY]: authors.slice(0, MAX_AUTHORS_PER_VERSION) });
     if (this.dueTimer) clearTimeout(this.dueTimer);
     this.dueTimer = setTimeout(() => {
@@ -222,8 +228,11 @@ export class DocumentHistory {
   }
 
   private async storedPending(): Promise<Author[]> {
+    if (!this.mayHavePending) return [];
     const stored = (await this.storage.get([PENDING_KEY])).get(PENDING_KEY);
-    return Array.isArray(stored) ? stored.flatMap((value) => storedAuthor(value) ?? []) : [];
+    const authors = Array.isArray(stored) ? stored.flatMap((value) => storedAuthor(value) ?? []) : [];
+    this.mayHavePending = authors.length > 0;
+    return authors;
   }
 
   private changed(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
