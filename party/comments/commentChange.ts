@@ -53,7 +53,12 @@ function bodyOf(doc: Y.Doc) {
 
 type Body = ReturnType<typeof bodyOf>;
 
-/** The passage an anchor covers in `doc` now, and its text (cut to MAX_QUOTE_LENGTH); null once it is deleted. */
+/**
+ * The passage an anchor covers in `doc` now: where it starts, its length in ProseMirror
+ * positions (at least its characters), and the start of its text (MAX_QUOTE_LENGTH characters;
+ * only that much is read, as a passage can grow past any size after it is commented on). Null
+ * once it is deleted.
+ */
 export function passageOf(
   doc: Y.Doc,
   anchor: CommentAnchor,
@@ -61,8 +66,12 @@ export function passageOf(
 ): { position: number; text: string; length: number } | null {
   const range = anchorRange(doc, body, anchor, mapping);
   if (!range) return null;
-  const text = Array.from(shown.textBetween(range.from, range.to, "\n"));
-  return { position: range.from, text: text.slice(0, MAX_QUOTE_LENGTH).join(""), length: text.length };
+  // A character takes at most two positions (a surrogate pair), and a node boundary one.
+  const read = Math.min(range.to, range.from + 2 * MAX_QUOTE_LENGTH);
+  const text = Array.from(shown.textBetween(range.from, read, "\n"))
+    .slice(0, MAX_QUOTE_LENGTH)
+    .join("");
+  return { position: range.from, text, length: range.to - range.from };
 }
 
 /** Each thread's passage now (see passageOf), reading the body once for all of them. */

@@ -4,6 +4,8 @@ import { type CommentOperation, MAX_COMMENT_LENGTH } from "../shared/comments";
 // Ids are the server's own 22-character tokens; anything much longer is not one.
 const MAX_ID_LENGTH = 64;
 
+const INVISIBLE = /[\p{Cf}\p{M}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
 class Malformed extends Error {}
 
 function id(value: unknown, what: string): string {
@@ -16,8 +18,9 @@ function id(value: unknown, what: string): string {
 function text(value: unknown): string {
   if (typeof value !== "string") throw new Malformed("text must be a string");
   const trimmed = value.trim();
-  // Format characters alone (zero-width spaces, direction marks) show as nothing.
-  if (trimmed.replace(/\p{Cf}/gu, "").trim().length === 0) throw new Malformed("a comment cannot be empty");
+  // Format characters, marks and blank letters alone (zero-width spaces, the Hangul and
+  // braille blanks) show as nothing.
+  if (trimmed.replace(INVISIBLE, "").trim().length === 0) throw new Malformed("a comment cannot be empty");
   const length = Array.from(trimmed).length;
   if (length > MAX_COMMENT_LENGTH) {
     throw new Malformed(`a comment has at most ${MAX_COMMENT_LENGTH} characters; this one has ${length}`);

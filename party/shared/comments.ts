@@ -11,7 +11,7 @@ export const MAX_COMMENT_LENGTH = 4000;
 export const MAX_THREADS = 500;
 /** The most comments in one thread. */
 export const MAX_COMMENTS_PER_THREAD = 100;
-/** The longest passage a thread may point at, in characters: highlights cost the editor per character. */
+/** The longest passage a thread may point at, in editor positions (a character is one, or two past U+FFFF; a paragraph break two): highlights cost the editor per character. */
 export const MAX_PASSAGE_LENGTH = 5000;
 /** How much of the commented passage a thread keeps, in characters, to show once the text is gone. */
 export const MAX_QUOTE_LENGTH = 300;

@@ -86,11 +86,11 @@ describe("comment operations", () => {
       anchor: { start: { item: anchor.start.item, assoc: 0 }, end: { item: anchor.end.item, assoc: 0 } },
       text: "hi",
     });
-    expect(parseCommentOperation(JSON.stringify({ type: "reply", thread: "t", text: " \u200b\u200e " }))).toMatchObject(
-      {
-        malformed: "a comment cannot be empty",
-      },
-    );
+    expect(
+      parseCommentOperation(JSON.stringify({ type: "reply", thread: "t", text: " \u200b\u200e\u3164\u2800\u034f " })),
+    ).toMatchObject({
+      malformed: "a comment cannot be empty",
+    });
     expect(parseCommentOperation("[]")).toMatchObject({ malformed: expect.stringContaining("type must be") });
     expect(parseCommentOperation("null")).toMatchObject({ malformed: expect.stringContaining("object") });
     expect(parseCommentOperation(JSON.stringify({ type: "reply", thread: 5, text: "x" }))).toMatchObject({
