@@ -9,6 +9,8 @@ export const MAX_CLIENTS_PER_WRITER = 1024;
  * ids are written under without a record: nobody owns them, and their text is nobody's.
  */
 export const MAX_CLIENT_RECORDS = 20_000;
+/** How long after a room starts others' changes under recorded ids are taken (see mayBeResent). */
+export const RESEND_GRACE_MS = 30_000;
 
 /**
  * Who may write under a client id: the SHA-256 of the writer key the id was first written
@@ -51,6 +53,9 @@ function storedRecord(value: unknown): ClientRecord | null {
  */
 export class AuthorTable {
   private records: Map<number, ClientRecord> | undefined;
+  /** The records read from storage, and when. */
+  private readonly stored = new WeakSet<ClientRecord>();
+  private loadedAt = 0;
   private loading: Promise<Map<number, ClientRecord>> | undefined;
   /** How many client ids each writer (a connection, or one change of the server's own) has claimed. */
   private readonly claims = new WeakMap<object, number>();
@@ -86,7 +91,9 @@ export class AuthorTable {
     for (const client of clients) {
       const record = records.get(client);
       if (!record || record.writer === null) taken.push(client);
-      else if (record.writer !== writer) return `Yjs client id ${client} belongs to another writer`;
+      else if (record.writer !== writer && !this.mayBeResent(record)) {
+        return `Yjs client id ${client} belongs to another writer`;
+      }
     }
     const claimed = (this.claims.get(by) ?? 0) + taken.length;
     if (claimed > MAX_CLIENTS_PER_WRITER) {
@@ -128,6 +135,17 @@ export class AuthorTable {
     }
   }
 
+  /**
+   * Whether someone else's changes under a recorded id may come from another writer: only
+   * just after the room started, and only for ids an earlier run of it recorded. A crash can
+   * lose a person's last changes while another's copy kept them; when everyone reconnects,
+   * each sends the other's along with their own, and refusing those would leave both refused
+   * for good. They stay credited to their owner.
+   */
+  private mayBeResent(record: ClientRecord): boolean {
+    return this.stored.has(record) && Date.now() - this.loadedAt < RESEND_GRACE_MS;
+  }
+
   private loaded(): Map<number, ClientRecord> {
     if (!this.records) throw new Error("The author table is used before it was read");
     return this.records;
@@ -135,9 +153,12 @@ export class AuthorTable {
 
   private async readStored(): Promise<Map<number, ClientRecord>> {
     const records = new Map<number, ClientRecord>();
+    this.loadedAt = Date.now();
     for (const [key, value] of await this.storage.list(AUTHOR_PREFIX)) {
       const record = storedRecord(value);
-      if (record) records.set(Number(key.slice(AUTHOR_PREFIX.length)), record);
+      if (!record) continue;
+      this.stored.add(record);
+      records.set(Number(key.slice(AUTHOR_PREFIX.length)), record);
     }
     return records;
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { AuthorTable, KEYLESS_WRITER, MAX_CLIENTS_PER_WRITER } from "../../party/history/authorTable";
+import { AuthorTable, KEYLESS_WRITER, MAX_CLIENTS_PER_WRITER, RESEND_GRACE_MS } from "../../party/history/authorTable";
 import { ChangeAuthor } from "../../party/history/changeAuthor";
 import {
   DocumentHistory,
@@ -164,9 +164,14 @@ describe("a version due with nobody connected", () => {
 describe("the author table", () => {
   const ann = author("Ann");
 
-  async function tableOn(fake: FakeDurableStorage): Promise<AuthorTable> {
+  afterEach(() => vi.useRealTimers());
+
+  /** The table as a room reads it; `settled`: once the grace for changes resent after a start is over. */
+  async function tableOn(fake: FakeDurableStorage, settled = true): Promise<AuthorTable> {
+    vi.useFakeTimers({ toFake: ["Date"] });
     const table = new AuthorTable(new LimitedStorage(fake.asPartyStorage()));
     await table.load();
+    if (settled) vi.setSystemTime(Date.now() + RESEND_GRACE_MS);
     return table;
   }
 
@@ -182,6 +187,12 @@ describe("the author table", () => {
     expect(restarted.claim({}, "mallory-hash", [1])).toMatch(/belongs to another writer/);
     expect(restarted.claim({}, KEYLESS_WRITER, [1])).toMatch(/belongs to another writer/);
     expect(restarted.claim({}, "ann-hash", [1, 2])).toBeNull();
+    // Just after a start, another's copy may send what a crash lost; it stays the owner's.
+    const justStarted = await tableOn(fake.restarted(), false);
+    expect(justStarted.claim({}, "bob-hash", [1])).toBeNull();
+    expect(justStarted.claim({}, "bob-hash", [3])).toBeNull();
+    vi.setSystemTime(Date.now() + RESEND_GRACE_MS);
+    expect(justStarted.claim({}, "mallory-hash", [1])).toMatch(/another writer/);
     expect(await restarted.authors()).toEqual(new Map([[1, ann]]));
   });
 
