@@ -24,6 +24,8 @@ import { rememberDocument } from "./home/recentDocuments";
 import { useIdentity } from "./identity/useIdentity";
 import { AccessRefusedPage, LostAccessBanner } from "./share/AccessRefused";
 import { ReadOnlyNotice } from "./share/ReadOnlyNotice";
+import { ReviewBar } from "./review/ReviewBar";
+import { useReview } from "./review/useReview";
 
 /** One document, opened with a share link's key (or none, for an open document). */
 export function DocumentPage({ docId, linkKey }: { docId: string; linkKey: string | null }) {
@@ -45,6 +47,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
   const threads = useCommentThreads(doc);
   const editor = useCollaborativeEditor(doc, provider, identity, canEdit);
   useUndoableApiChanges(editor, doc, provider);
+  const review = useReview(session, editor, access.role, identity.id);
   const [title, setTitle] = useDocumentTitle(doc);
   const unexpectedError = useUnexpectedError();
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -80,6 +83,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
       {lostAccess && <LostAccessBanner reason={lostAccess} />}
       {refusal && <SyncErrorBanner reason={refusal} onDiscard={() => discardUnsavedChanges(session)} />}
       {unexpectedError && <UnexpectedErrorBanner message={unexpectedError} />}
+      {!preview && <ReviewBar review={review} editor={editor} />}
       <div className="document-area">
         <main className="document-sheet" hidden={preview !== null}>
           <DocumentTitle

@@ -14,7 +14,7 @@ export interface PresentPerson {
 // Other clients' names are untrusted: bound what we show.
 const MAX_SHOWN_NAME = 80;
 
-function readUser(state: unknown): AwarenessUser | null {
+export function readUser(state: unknown): AwarenessUser | null {
   const user = (state as { user?: unknown } | null)?.user;
   if (typeof user !== "object" || user === null) return null;
   const { name, color, id } = user as Record<string, unknown>;

@@ -1,29 +1,13 @@
 import type { Editor } from "@tiptap/react";
 import type { EditorState } from "@tiptap/pm/state";
-import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { anchorOf, anchorRange } from "../../party/shared/commentAnchor";
 import type { CommentAnchor } from "../../party/shared/comments";
-
-type Mapping = Parameters<typeof anchorRange>[3];
-
-interface SyncState {
-  doc: Y.Doc;
-  type: Y.XmlFragment;
-  mapping: Mapping;
-}
-
-/** The Yjs side of the editor's binding, once it has rendered the document. */
-function syncOf(state: EditorState): SyncState | null {
-  const sync = ySyncPluginKey.getState(state) as
-    { doc: Y.Doc | null; type: Y.XmlFragment; binding: { mapping: Mapping } | null } | undefined;
-  if (!sync?.doc || !sync.binding || sync.binding.mapping.size === 0) return null;
-  return { doc: sync.doc, type: sync.type, mapping: sync.binding.mapping };
-}
+import { bindingOf } from "../editor/editorBinding";
 
 /** Where an anchor's passage is in the editor now, or null once its text is deleted. */
 export function passageIn(state: EditorState, anchor: CommentAnchor): { from: number; to: number } | null {
-  const sync = syncOf(state);
+  const sync = bindingOf(state);
   return sync && anchorRange(sync.doc, sync.type, anchor, sync.mapping);
 }
 
@@ -32,7 +16,7 @@ export function passageIn(state: EditorState, anchor: CommentAnchor): { from: nu
  * deleted text back as new Yjs items, which only this page's Yjs knows stand for the old ones.
  */
 export function isBackOnlyHere(state: EditorState, anchor: CommentAnchor): boolean {
-  const sync = syncOf(state);
+  const sync = bindingOf(state);
   if (!sync || !passageIn(state, anchor)) return false;
   const place = (position: CommentAnchor["start"]) =>
     Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(position), sync.doc, false);
@@ -43,7 +27,7 @@ export function isBackOnlyHere(state: EditorState, anchor: CommentAnchor): boole
 
 /** The anchor of the passage from `from` to `to` in the editor, for a new thread. */
 export function anchorIn(state: EditorState, from: number, to: number): CommentAnchor | null {
-  const sync = syncOf(state);
+  const sync = bindingOf(state);
   return sync && anchorOf(from, to, sync.type, sync.mapping);
 }
 

@@ -1,0 +1,33 @@
+import type { Editor } from "@tiptap/react";
+import { useCallback, useMemo, useState } from "react";
+import type { Role } from "../../party/shared/roles";
+import type { DocumentSession } from "../collab/documentSession";
+import { isInSync } from "../collab/syncState";
+import { useAuthorDirectory } from "../collab/useAuthorDirectory";
+import { useDecorationLayer } from "../editor/useDecorationLayer";
+import { authorDecorations } from "./authorDecorations";
+import { type ChangesSummary, useChangesSince } from "./useChangesSince";
+import { useFreshEditFlash } from "./useFreshEditFlash";
+
+export interface Review {
+  changes: ChangesSummary | null;
+  markSeen: () => void;
+  /** Whether the text is coloured by who wrote it; null where the page may not know (a viewer's). */
+  showAuthors: boolean | null;
+  setShowAuthors: (show: boolean) => void;
+}
+
+/** Reviewing live: changes since the reader last looked, text coloured by author, others' fresh edits lit up. */
+export function useReview(session: DocumentSession, editor: Editor, role: Role, selfKey: string): Review {
+  const mayReadHistory = role !== "view";
+  const [authors, authorsNews] = useAuthorDirectory(session, mayReadHistory);
+  const { summary, markSeen } = useChangesSince(session, editor, authors, authorsNews, selfKey);
+  const isLive = useCallback(() => isInSync(session), [session]);
+  useFreshEditFlash(editor, session.doc, authors.authorOf, isLive);
+  const [showAuthors, setShowAuthors] = useState(false);
+  // authorsNews: coloured again once the server's record has news.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const colouring = useMemo(() => authorDecorations(authors.authorOf), [authors, authorsNews]);
+  useDecorationLayer(editor, session.doc, "authors", showAuthors && mayReadHistory ? colouring : null);
+  return { changes: summary, markSeen, showAuthors: mayReadHistory ? showAuthors : null, setShowAuthors };
+}
