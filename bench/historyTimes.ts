@@ -9,6 +9,7 @@ import { docPath } from "../src/docPath";
 import { connect } from "./benchClient";
 import { PAGE_OF_TEXT } from "./browserLatency";
 import type { BenchServer } from "./servers";
+import { median } from "./stats";
 
 export interface HistoryTimesResult {
   versions: number;
@@ -22,11 +23,6 @@ export interface HistoryTimesResult {
 }
 
 const LIST_VERSIONS = 500;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((first, second) => first - second);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 async function call(url: string, init?: RequestInit): Promise<Response> {
   const response = await fetch(url, init);

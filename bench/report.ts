@@ -1,6 +1,7 @@
 import type { ColdLoadResult } from "./coldLoad";
 import type { CompactionLatencyResult } from "./compactionLatency";
 import type { TypingResult } from "./concurrentTyping";
+import type { AuthorsShownResult } from "./authorsShown";
 import type { HistoryTimesResult } from "./historyTimes";
 import type { LongSessionResult } from "./longSession";
 import type { MemoryResult } from "./serverMemory";
@@ -34,6 +35,8 @@ export interface BenchResults {
   compaction: CompactionLatencyResult | null;
   /** Cowrite's alone: its version history's goals. */
   history: HistoryTimesResult | null;
+  /** Cowrite's alone: "Show authors" on a long document. */
+  authors: AuthorsShownResult | null;
   bundle: { jsGzipBytes: number; cssGzipBytes: number };
   seconds?: number;
 }
@@ -143,6 +146,17 @@ export function rows(results: BenchResults): Row[] {
   }
   table.push(...compactionRows(results.compaction));
   table.push(...historyRows(results.history));
+  if (results.authors) {
+    const { pages, showMs } = results.authors;
+    const met = showMs < 300 ? "met" : "NOT met";
+    table.push([
+      `"Show authors" shown, ~${pages}-page document by three authors, median of 5`,
+      `${ms(showMs)} (goal: under 300 ms, ${met})`,
+      "",
+      "",
+      "",
+    ]);
+  }
   const rooms = `${(results.plan.rooms as number) ?? "?"} rooms × 5 clients`;
   each("server memory, idle", (server) => server.memory.idleBytes, mib);
   each(`server memory, ${rooms}`, (server) => server.memory.loadedBytes, mib);

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import { authorsShown } from "./authorsShown";
 import { browserLatency } from "./browserLatency";
 import { bundleSize } from "./bundleSize";
 import { coldLoad } from "./coldLoad";
@@ -100,6 +101,7 @@ async function main() {
     browser: { shortDocument: null, longDocument: null },
     compaction: null,
     history: null,
+    authors: null,
     bundle: await bundleSize(join(ROOT, "dist")),
   };
   const starters = [
@@ -128,6 +130,8 @@ async function main() {
         console.log("  Cowrite: edit latency during compaction done");
         results.history = await historyTimes(server, baseUrl, PLAN.longPages);
         console.log("  Cowrite: history done");
+        results.authors = await authorsShown(baseUrl, PLAN.longPages);
+        console.log("  Cowrite: Show authors done");
       }
       results.servers.push({ ...measured, errors: reportErrors(server) });
     } finally {

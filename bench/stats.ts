@@ -21,3 +21,9 @@ export function summarize(values: number[]): Summary {
     max: sorted.at(-1) ?? Number.NaN,
   };
 }
+
+/** The middle value (the upper of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((first, second) => first - second);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}

@@ -1,3 +1,4 @@
+import { documentApiPath } from "../party/shared/roomName";
 import { startFreezingProxy } from "./freezingProxy";
 import { expect, type Person, test } from "./people";
 
@@ -163,4 +164,23 @@ test("what others type lights up briefly in their colour for whoever watches", a
   await expect(fresh).toHaveCount(0);
   await expect(alice.page.locator(".fresh-edit")).toHaveCount(0);
   await expect.poll(() => bob.text()).toBe("Fresh words");
+});
+
+test("Show authors colours a long document as far as you scroll", async ({ alice, baseURL, docId }) => {
+  const paragraphs = Array.from({ length: 200 }, (_, index) => `Paragraph ${index + 1} of a long document.`);
+  const response = await fetch(`${baseURL}${documentApiPath(docId)}?author=Importer`, {
+    method: "PUT",
+    headers: { "Content-Type": "text/markdown" },
+    body: paragraphs.join("\n\n"),
+  });
+  expect(response.ok).toBe(true);
+  const last = alice.editor.locator("p").last();
+  await expect(last).toHaveText("Paragraph 200 of a long document.");
+
+  await alice.page.getByTestId("show-authors").click();
+  await expect(alice.editor.locator("p").first().locator(".author-text")).toHaveAttribute("title", "Importer");
+  // Drawn near the view only: the end is not coloured until it is scrolled to.
+  await expect(last.locator(".author-text")).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator(".author-text")).toHaveAttribute("title", "Importer");
 });

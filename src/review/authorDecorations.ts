@@ -14,16 +14,16 @@ export function authorAttributes(author: Author, className: string): Record<stri
   };
 }
 
-/** Colours the whole text by who wrote it: one decoration for each run of one author's text. */
+/** Colours the text near the reader's view by who wrote it: one decoration for each run of one author's text. */
 export function authorDecorations(authorOf: (client: number) => Author): DecorationsOf {
-  return (_state, binding) => {
+  return (_state, binding, near) => {
     const decorations: Decoration[] = [];
     let run: { from: number; to: number; author: Author } | null = null;
     const close = () => {
       if (run) decorations.push(Decoration.inline(run.from, run.to, authorAttributes(run.author, "author-text")));
     };
     itemRuns(binding.type, binding.mapping, (item) => {
-      if (item.kind !== "shown") return;
+      if (item.kind !== "shown" || item.to < near.from || item.from > near.to) return;
       const author = authorOf(item.id.client);
       if (run && run.to === item.from && run.author.key === author.key) run.to = item.to;
       else {

@@ -28,6 +28,6 @@ export function useReview(session: DocumentSession, editor: Editor, role: Role, 
   // authorsNews: coloured again once the server's record has news.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const colouring = useMemo(() => authorDecorations(authors.authorOf), [authors, authorsNews]);
-  useDecorationLayer(editor, session.doc, "authors", showAuthors && mayReadHistory ? colouring : null);
+  useDecorationLayer(editor, session.doc, "authors", showAuthors && mayReadHistory ? colouring : null, true);
   return { changes: summary, markSeen, showAuthors: mayReadHistory ? showAuthors : null, setShowAuthors };
 }
