@@ -7,6 +7,7 @@ import type YPartyKitProvider from "y-partykit/provider";
 import type * as Y from "yjs";
 import { type AwarenessUser, DOCUMENT_FIELD } from "../../party/shared/collabSchema";
 import { DOCUMENT_EXTENSIONS } from "../../party/shared/documentSchema";
+import { KeepOwnSelection } from "./keepOwnSelection";
 import { renderCaret } from "./renderCaret";
 
 /**
@@ -28,6 +29,7 @@ export function useCollaborativeEditor(
       editable,
       extensions: [
         ...DOCUMENT_EXTENSIONS,
+        KeepOwnSelection.configure({ document: doc }),
         Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: firstUser, render: renderCaret }),
         Placeholder.configure({ placeholder: "Start writing…" }),
