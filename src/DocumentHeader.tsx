@@ -4,6 +4,7 @@ import type { PresentPerson } from "./collab/presentPeople";
 import type { PageAccess } from "./collab/sessionAccess";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { ExportButtons } from "./ExportButtons";
+import type { Follow } from "./follow/useFollow";
 import { ImportButton } from "./ImportButton";
 import { NameField } from "./NameField";
 import { NewDocumentButton } from "./NewDocumentButton";
@@ -20,6 +21,7 @@ interface DocumentHeaderProps {
   title: string;
   status: ConnectionStatus;
   people: PresentPerson[];
+  follow: Follow;
   name: string;
   color: string;
   onRename: (typed: string) => void;
@@ -30,8 +32,21 @@ interface DocumentHeaderProps {
 
 /** The bar above a document: the app, the connection, who is here, your name, export, import and sharing. */
 export function DocumentHeader(props: DocumentHeaderProps) {
-  const { editor, docId, access, canEdit, title, status, people, name, color, onRename, onResetLinks, onOpenHistory } =
-    props;
+  const {
+    editor,
+    docId,
+    access,
+    canEdit,
+    title,
+    status,
+    people,
+    follow,
+    name,
+    color,
+    onRename,
+    onResetLinks,
+    onOpenHistory,
+  } = props;
   return (
     <header className="document-header">
       <a className="brand" href="/" aria-label="Cowrite home">
@@ -40,7 +55,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
       </a>
       <ConnectionIndicator status={status} />
       <div className="document-header-end">
-        <PresenceList people={people} />
+        <PresenceList people={people} follow={follow} />
         <NameField name={name} color={color} onRename={onRename} />
         <ExportButtons editor={editor} title={title} />
         {onOpenHistory && (

@@ -14,6 +14,8 @@ import { useUnexpectedError } from "./useUnexpectedError";
 import { DocumentTitle } from "./editor/DocumentTitle";
 import { CommentsPanel } from "./comments/CommentsPanel";
 import { useCommentThreads } from "./comments/useCommentThreads";
+import { EdgeMarkers } from "./follow/EdgeMarkers";
+import { useFollow } from "./follow/useFollow";
 import { HistoryPanel, type Preview } from "./history/HistoryPanel";
 import { VersionPreview } from "./history/VersionPreview";
 import { Toolbar } from "./editor/Toolbar";
@@ -48,6 +50,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
   const editor = useCollaborativeEditor(doc, provider, identity, canEdit);
   useUndoableApiChanges(editor, doc, provider);
   const review = useReview(session, editor, access.role, identity.id);
+  const follow = useFollow(editor, provider.awareness, people);
   const [title, setTitle] = useDocumentTitle(doc);
   const unexpectedError = useUnexpectedError();
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -72,6 +75,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
         title={title}
         status={status}
         people={people}
+        follow={follow}
         name={identity.name}
         color={identity.color}
         onRename={rename}
@@ -84,6 +88,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
       {refusal && <SyncErrorBanner reason={refusal} onDiscard={() => discardUnsavedChanges(session)} />}
       {unexpectedError && <UnexpectedErrorBanner message={unexpectedError} />}
       {!preview && <ReviewBar review={review} editor={editor} />}
+      {!preview && <EdgeMarkers markers={review.edgeMarkers} editor={editor} />}
       <div className="document-area">
         <main className="document-sheet" hidden={preview !== null}>
           <DocumentTitle

@@ -26,6 +26,11 @@ export function readUser(state: unknown): AwarenessUser | null {
   };
 }
 
+/** The key under which a client shows in presence: its person's identity id, or the client's own id. */
+export function personKeyOf(clientId: number, user: AwarenessUser): string {
+  return user.id ?? `client:${clientId}`;
+}
+
 // Only states from this browser's other editing tabs arrive unstamped (read-only pages share nothing between tabs).
 function readRole(state: unknown): Role {
   const role = (state as { role?: unknown } | null)?.role;
@@ -47,7 +52,7 @@ export function presentPeople(
   for (const [clientId, state] of states) {
     const user = readUser(state);
     if (!user) continue;
-    const key = user.id ?? `client:${clientId}`;
+    const key = personKeyOf(clientId, user);
     const isSelf = clientId === selfClientId || (selfId !== undefined && user.id === selfId);
     const role = clientId === selfClientId ? selfRole : readRole(state);
     const seen = people.get(key);

@@ -1,5 +1,5 @@
 import type { EditorState } from "@tiptap/pm/state";
-import { type relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
+import { relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 
 /** The binding's map from Yjs types to the ProseMirror nodes that show them. */
@@ -21,4 +21,12 @@ export function bindingOf(state: EditorState): EditorBinding | null {
     { doc: Y.Doc | null; type: Y.XmlFragment; binding: { mapping: BindingMapping } | null } | undefined;
   if (!sync?.doc || !sync.binding || sync.binding.mapping.size === 0) return null;
   return { doc: sync.doc, type: sync.type, mapping: sync.binding.mapping };
+}
+
+/** Where a Yjs relative position is in the editor now; null if its text is gone or not shown yet. */
+export function positionIn(state: EditorState, position: Y.RelativePosition): number | null {
+  const binding = bindingOf(state);
+  if (!binding) return null;
+  const at = relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping);
+  return at === null ? null : Math.min(at, state.doc.content.size);
 }

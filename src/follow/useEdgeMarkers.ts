@@ -1,0 +1,94 @@
+import { absolutePositionToRelativePosition } from "@tiptap/y-tiptap";
+import type { Editor } from "@tiptap/react";
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import type { Author } from "../../party/shared/history";
+import { bindingOf, positionIn } from "../editor/editorBinding";
+import { insertedRanges } from "../editor/insertedRanges";
+import { whereIs } from "./scrollToPosition";
+
+/** Someone editing where the reader cannot see: who, and on which side of the view. */
+export interface EdgeMarker {
+  author: Author;
+  side: "above" | "below";
+  /** Where they last wrote, kept as a Yjs position so it stays put as the text around it changes. */
+  at: Y.RelativePosition;
+}
+
+// Someone who has not written for this long is no longer "editing".
+const EDITING_FOR_MS = 10_000;
+
+interface LastEdit {
+  author: Author;
+  at: Y.RelativePosition;
+  when: number;
+}
+
+function sameMarkers(first: EdgeMarker[], second: EdgeMarker[]): boolean {
+  return (
+    first.length === second.length &&
+    first.every(
+      (marker, index) => marker.author.key === second[index]?.author.key && marker.side === second[index]?.side,
+    )
+  );
+}
+
+/**
+ * One marker for each person who wrote in the last few seconds out of the reader's view,
+ * live edits only (`isLive`), not what arrives while catching up.
+ */
+export function useEdgeMarkers(
+  editor: Editor,
+  doc: Y.Doc,
+  authorOf: (client: number) => Author,
+  isLive: () => boolean,
+): EdgeMarker[] {
+  const [markers, setMarkers] = useState<EdgeMarker[]>([]);
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    const lastEdits = new Map<string, LastEdit>();
+    let frame: number | null = null;
+    const refresh = () => {
+      frame = null;
+      if (editor.isDestroyed) return;
+      const now = Date.now();
+      const next: EdgeMarker[] = [];
+      for (const [key, edit] of lastEdits) {
+        const pos = positionIn(editor.state, edit.at);
+        if (pos === null || now - edit.when > EDITING_FOR_MS) {
+          lastEdits.delete(key);
+          continue;
+        }
+        const side = whereIs(editor.view, pos);
+        if (side !== "in view") next.push({ author: edit.author, side, at: edit.at });
+      }
+      setMarkers((shown) => (sameMarkers(shown, next) ? shown : next));
+    };
+    const schedule = () => {
+      frame ??= requestAnimationFrame(refresh);
+    };
+    const onTransaction = (transaction: Y.Transaction) => {
+      if (transaction.local || editor.isDestroyed || !isLive()) return;
+      const binding = bindingOf(editor.state);
+      if (!binding) return;
+      const size = editor.state.doc.content.size;
+      for (const { client, to } of insertedRanges(transaction, binding)) {
+        if (to > size) continue;
+        const author = authorOf(client);
+        const at = absolutePositionToRelativePosition(to, binding.type, binding.mapping);
+        lastEdits.set(author.key, { author, at, when: Date.now() });
+      }
+      schedule();
+    };
+    doc.on("afterTransaction", onTransaction);
+    window.addEventListener("scroll", schedule, { capture: true, passive: true });
+    const expiry = setInterval(() => lastEdits.size > 0 && schedule(), 1000);
+    return () => {
+      doc.off("afterTransaction", onTransaction);
+      window.removeEventListener("scroll", schedule, { capture: true });
+      clearInterval(expiry);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [editor, doc, authorOf, isLive]);
+  return markers;
+}
