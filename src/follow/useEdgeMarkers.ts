@@ -1,7 +1,7 @@
 import { absolutePositionToRelativePosition } from "@tiptap/y-tiptap";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Author } from "../../party/shared/history";
 import { bindingOf, positionIn } from "../editor/editorBinding";
 import { insertedRanges } from "../editor/insertedRanges";
@@ -27,9 +27,14 @@ interface LastEdit {
 function sameMarkers(first: EdgeMarker[], second: EdgeMarker[]): boolean {
   return (
     first.length === second.length &&
-    first.every(
-      (marker, index) => marker.author.key === second[index]?.author.key && marker.side === second[index]?.side,
-    )
+    first.every((marker, index) => {
+      const other = second[index];
+      return (
+        marker.author.key === other?.author.key &&
+        marker.side === other.side &&
+        Y.compareRelativePositions(marker.at, other.at)
+      );
+    })
   );
 }
 

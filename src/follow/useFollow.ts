@@ -22,8 +22,9 @@ const OWN_ACTIONS = ["keydown", "pointerdown", "wheel", "touchmove"] as const;
 /** Jumping to a person's caret, and following it: kept in view as they move and type, until the reader acts. */
 export function useFollow(editor: Editor, awareness: Awareness, people: PresentPerson[]): Follow {
   const [chosen, setChosen] = useState<string | null>(null);
-  // Someone who left can no longer be followed.
   const following = people.some((person) => person.key === chosen && !person.isSelf) ? chosen : null;
+  // Someone who left is no longer followed, nor again when they come back (React's adjust-while-rendering).
+  if (chosen !== null && following === null) setChosen(null);
 
   const jumpTo = useCallback(
     (key: string) => {
