@@ -34,20 +34,6 @@ function readPendingSelection(view: EditorView, doc: Y.Doc): void {
   else transaction?.meta.delete("addToHistory");
 }
 
-/**
- * Runs `keep` without letting a failure in it through: thrown before Yjs' transaction starts
- * its cleanup, it would leave the document stuck in that transaction.
- */
-function guarded(view: EditorView, doc: Y.Doc, keep: (view: EditorView, doc: Y.Doc) => void): () => void {
-  return () => {
-    try {
-      if (!view.isDestroyed) keep(view, doc);
-    } catch (error) {
-      console.error("Could not read the selection before a collaborator's change", error);
-    }
-  };
-}
-
 interface KeepOwnSelectionOptions {
   document: Y.Doc | null;
 }
@@ -67,7 +53,14 @@ export const KeepOwnSelection = Extension.create<KeepOwnSelectionOptions>({
       new Plugin({
         view: (view) => {
           if (!document) return {};
-          const beforeChange = guarded(view, document, readPendingSelection);
+          const beforeChange = () => {
+            // Thrown before Yjs' transaction starts its cleanup, an error would leave the document stuck in it.
+            try {
+              if (!view.isDestroyed) readPendingSelection(view, document);
+            } catch (error) {
+              console.error("Could not read the selection before a collaborator's change", error);
+            }
+          };
           document.on("beforeAllTransactions", beforeChange);
           return { destroy: () => document.off("beforeAllTransactions", beforeChange) };
         },

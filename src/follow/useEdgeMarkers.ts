@@ -3,8 +3,8 @@ import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { Author } from "../../party/shared/history";
-import { bindingOf, positionIn } from "../editor/editorBinding";
-import { insertedRanges } from "../editor/insertedRanges";
+import { positionIn } from "../editor/editorBinding";
+import { onOthersInsertions } from "../editor/othersInsertions";
 import { whereIs } from "./scrollToPosition";
 
 /** Someone editing where the reader cannot see: who, and on which side of the view. */
@@ -72,24 +72,18 @@ export function useEdgeMarkers(
     const schedule = () => {
       frame ??= requestAnimationFrame(refresh);
     };
-    const onTransaction = (transaction: Y.Transaction) => {
-      if (transaction.local || editor.isDestroyed || !isLive()) return;
-      const binding = bindingOf(editor.state);
-      if (!binding) return;
-      const size = editor.state.doc.content.size;
-      for (const { client, to } of insertedRanges(transaction, binding)) {
-        if (to > size) continue;
+    const stopListening = onOthersInsertions(editor, doc, isLive, (ranges, binding) => {
+      for (const { client, to } of ranges) {
         const author = authorOf(client);
         const at = absolutePositionToRelativePosition(to, binding.type, binding.mapping);
         lastEdits.set(author.key, { author, at, when: Date.now() });
       }
       schedule();
-    };
-    doc.on("afterTransaction", onTransaction);
+    });
     window.addEventListener("scroll", schedule, { capture: true, passive: true });
     const expiry = setInterval(() => lastEdits.size > 0 && schedule(), 1000);
     return () => {
-      doc.off("afterTransaction", onTransaction);
+      stopListening();
       window.removeEventListener("scroll", schedule, { capture: true });
       clearInterval(expiry);
       if (frame !== null) cancelAnimationFrame(frame);

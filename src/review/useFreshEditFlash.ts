@@ -4,8 +4,7 @@ import { useEffect } from "react";
 import type * as Y from "yjs";
 import type { Author } from "../../party/shared/history";
 import { DecorationLayer } from "../editor/decorationLayer";
-import { bindingOf } from "../editor/editorBinding";
-import { insertedRanges } from "../editor/insertedRanges";
+import { onOthersInsertions } from "../editor/othersInsertions";
 import { authorAttributes } from "./authorDecorations";
 
 /** How long others' fresh text stays lit. */
@@ -23,12 +22,7 @@ export function useFreshEditFlash(
     const layer = new DecorationLayer("freshEdits");
     editor.registerPlugin(layer.plugin);
     const timers = new Set<ReturnType<typeof setTimeout>>();
-    const flash = (transaction: Y.Transaction) => {
-      if (transaction.local || editor.isDestroyed || !isLive()) return;
-      const binding = bindingOf(editor.state);
-      const size = editor.state.doc.content.size;
-      const ranges = binding ? insertedRanges(transaction, binding).filter(({ to }) => to <= size) : [];
-      if (ranges.length === 0) return;
+    const stopListening = onOthersInsertions(editor, doc, isLive, (ranges) => {
       const until = Date.now() + FLASH_MS;
       const decorations = ranges.map(({ client, from, to }) =>
         Decoration.inline(from, to, authorAttributes(authorOf(client), "fresh-edit"), { until }),
@@ -43,10 +37,9 @@ export function useFreshEditFlash(
         layer.show(editor.view, left.find().length === 0 ? DecorationSet.empty : left);
       }, FLASH_MS);
       timers.add(timer);
-    };
-    doc.on("afterTransaction", flash);
+    });
     return () => {
-      doc.off("afterTransaction", flash);
+      stopListening();
       for (const timer of timers) clearTimeout(timer);
       if (!editor.isDestroyed) editor.unregisterPlugin(layer.key);
     };
