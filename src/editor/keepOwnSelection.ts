@@ -4,9 +4,10 @@ import type { EditorView } from "@tiptap/pm/view";
 import type * as Y from "yjs";
 
 // Why this exists: a key like End moves the browser's selection at once, but ProseMirror reads
-// it only at the `selectionchange` event after. A collaborator's change arriving in between
-// re-rendered the editor with the selection from before the key and wrote it back to
-// the page, so the key was lost and the next character landed at the old place.
+// it only at the `selectionchange` event after. Anything that re-rendered the editor in between
+// (a collaborator's change, or their caret moving: the caret extension redraws a task later)
+// wrote the selection from before the key back to the page, so the key was lost and the next
+// character landed at the old place.
 
 /** ProseMirror's reader of the DOM (internal to prosemirror-view, so typed here by the part used). */
 interface DomObserver {
@@ -17,21 +18,40 @@ interface DomObserver {
 }
 
 /**
- * Has the editor read the browser's selection now, in the Yjs transaction about to change the
- * document, before the binding takes the selection to put back after it. Text typed but not yet
- * read is left alone: read here it would join that transaction and never be sent; so is a
- * composition. Reading dispatches a selection, which the binding writes to Yjs inside this
- * transaction, marking it for the undo manager as its own: the mark is put back as it was.
+ * Has the editor read the browser's selection now, if it moved unseen while you were in the
+ * editor. Text typed but not yet read is left alone (read mid-change it would clash with the
+ * change), and so is a composition; and so is the moment the editor takes focus, when
+ * ProseMirror puts its own selection back on purpose.
  */
-function readPendingSelection(view: EditorView, doc: Y.Doc): void {
-  const observer = (view as unknown as { domObserver: DomObserver }).domObserver;
-  if (view.composing || !view.hasFocus() || observer.pendingRecords().length > 0) return;
+function readPendingSelection(view: EditorView): void {
+  const internals = view as unknown as { domObserver: DomObserver; focused: boolean };
+  const observer = internals.domObserver;
+  if (view.isDestroyed || view.composing || !internals.focused || !view.hasFocus()) return;
+  if (observer.pendingRecords().length > 0) return;
+  observer.flush();
+}
+
+/**
+ * Before a Yjs transaction changes the document, so the binding keeps the selection just read.
+ * Reading dispatches a selection, which the binding writes to Yjs inside this transaction,
+ * marking it for the undo manager as its own: the mark is put back as it was.
+ */
+function readBeforeDocumentChange(view: EditorView, doc: Y.Doc): void {
   const transaction = (doc as unknown as { _transaction: Y.Transaction | null })._transaction;
   const hadMark = transaction?.meta.has("addToHistory");
   const mark: unknown = transaction?.meta.get("addToHistory");
-  observer.flush();
+  readPendingSelection(view);
   if (hadMark) transaction?.meta.set("addToHistory", mark);
   else transaction?.meta.delete("addToHistory");
+}
+
+/** Runs `read`, logging rather than throwing: its callers are mid-transaction. */
+function safely(read: () => void): void {
+  try {
+    read();
+  } catch (error) {
+    console.error("Could not read the selection before the editor re-rendered", error);
+  }
 }
 
 interface KeepOwnSelectionOptions {
@@ -39,28 +59,33 @@ interface KeepOwnSelectionOptions {
 }
 
 /**
- * Your caret is yours: before a change from elsewhere reaches the editor, the editor reads
- * the browser's selection. It listens ahead of the collaboration extension
- * (higher priority: its plugin's view starts, and subscribes, first).
+ * Your caret is yours: before anything else re-renders the editor, the editor reads the
+ * browser's selection. A change from elsewhere is caught as its Yjs transaction starts (this
+ * listens ahead of the collaboration extension: higher priority, so its plugin's view starts,
+ * and subscribes, first); a redraw that neither changes the document nor sets the selection
+ * (remote carets, highlights) as it is dispatched, and then carries the selection just read.
  */
 export const KeepOwnSelection = Extension.create<KeepOwnSelectionOptions>({
   name: "keepOwnSelection",
   priority: 10_000,
   addOptions: () => ({ document: null }),
+  dispatchTransaction({ transaction, next }) {
+    const { view } = this.editor;
+    if (!transaction.docChanged && !transaction.selectionSet) {
+      const before = view.state;
+      safely(() => readPendingSelection(view));
+      const after = view.state;
+      if (after !== before && after.doc === transaction.doc) transaction.setSelection(after.selection);
+    }
+    next(transaction);
+  },
   addProseMirrorPlugins() {
     const { document } = this.options;
     return [
       new Plugin({
         view: (view) => {
           if (!document) return {};
-          const beforeChange = () => {
-            // Thrown before Yjs' transaction starts its cleanup, an error would leave the document stuck in it.
-            try {
-              if (!view.isDestroyed) readPendingSelection(view, document);
-            } catch (error) {
-              console.error("Could not read the selection before a collaborator's change", error);
-            }
-          };
+          const beforeChange = () => safely(() => readBeforeDocumentChange(view, document));
           document.on("beforeAllTransactions", beforeChange);
           return { destroy: () => document.off("beforeAllTransactions", beforeChange) };
         },
