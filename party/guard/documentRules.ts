@@ -1,10 +1,32 @@
 import type { ContentMatch, NodeType } from "@tiptap/pm/model";
 import { DOCUMENT_FIELD, TITLE_FIELD } from "../shared/collabSchema";
 import { documentSchema, isAllowedLinkHref } from "../shared/documentSchema";
+import { isHighlightColor } from "../shared/highlightColors";
 
 type AttributeRule = (value: unknown) => boolean;
 
 const optionalString: AttributeRule = (value) => value == null || typeof value === "string";
+
+/**
+ * The most columns or rows one table cell may span, and the widest a column may be set:
+ * prosemirror-tables builds a map as large as the spans say, in every open editor.
+ */
+const MAX_CELL_SPAN = 100;
+const MAX_COLUMN_WIDTH = 10_000;
+
+const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+
+const TABLE_CELL: Record<string, AttributeRule> = {
+  colspan: (value) => isIntegerIn(value, 1, MAX_CELL_SPAN),
+  rowspan: (value) => isIntegerIn(value, 1, MAX_CELL_SPAN),
+  colwidth: (value) =>
+    value == null ||
+    (Array.isArray(value) &&
+      value.length <= MAX_CELL_SPAN &&
+      value.every((width) => isIntegerIn(width, 0, MAX_COLUMN_WIDTH))),
+  align: (value) => value == null || value === "left" || value === "center" || value === "right",
+};
 
 /**
  * What each attribute of the editor's nodes and marks may hold. Every attribute the schema
@@ -12,10 +34,15 @@ const optionalString: AttributeRule = (value) => value == null || typeof value =
  */
 export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeRule>> = {
   // StarterKit's heading takes levels 1 to 6.
-  heading: { level: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 6 },
+  heading: { level: (value) => isIntegerIn(value, 1, 6) },
   codeBlock: { language: optionalString },
   // Parsed with parseInt from pasted HTML, so NaN is something the editor itself can write.
   orderedList: { start: (value) => typeof value === "number", type: optionalString },
+  taskItem: { checked: (value) => typeof value === "boolean" },
+  tableCell: TABLE_CELL,
+  tableHeader: TABLE_CELL,
+  // Written into a style attribute wherever the document is rendered: only the palette's colours.
+  highlight: { color: (value) => value == null || isHighlightColor(value) },
   link: {
     href: (value) => value == null || isAllowedLinkHref(value),
     target: optionalString,

@@ -54,20 +54,25 @@ function escapeLineStart(line: string, first: boolean): string {
 class DocumentMarkdown extends MarkdownManager {
   constructor() {
     super({ extensions: DOCUMENT_EXTENSIONS });
-    // Text's inline syntax is escaped here (privately: no other hook sees text), but not `++`, the underline.
+    // Text's inline syntax is escaped here (privately: no other hook sees text), but not `++` (the
+    // underline) or `==` (the highlight).
     const escapeInline = this["escapeMarkdownSyntax"].bind(this);
-    this["escapeMarkdownSyntax"] = (text: string) => escapeInline(text).replace(/\+(?=\+)/g, "\\+");
+    this["escapeMarkdownSyntax"] = (text: string) => escapeInline(text).replace(/([+=])(?=\1)/g, "\\$1");
   }
 
   override renderNodeToMarkdown(...args: Parameters<MarkdownManager["renderNodeToMarkdown"]>): string {
-    const [node] = args;
+    const [node, parent] = args;
     const rendered = super.renderNodeToMarkdown(...args);
+    // In a table every `|` would end the cell, in code too: GFM reads `\|` there as the character.
+    if (node.type === "paragraph" && parent?.type === "table") return rendered.replace(/\|/g, "\\|");
     if (node.type === "paragraph") {
       return rendered
         .split("\n")
         .map((line, index) => escapeLineStart(line, index === 0))
         .join("\n");
     }
+    // TipTap's table comes with blank lines of its own around it; the blocks' separators suffice.
+    if (node.type === "table") return rendered.replace(/^\n+|\n+$/g, "");
     if (node.type === "codeBlock") {
       // The fence must be longer than any run of backticks that could close it inside the code.
       const code = (node.content ?? []).map((child) => child.text ?? "").join("");
@@ -82,10 +87,20 @@ class DocumentMarkdown extends MarkdownManager {
 const markdown = new DocumentMarkdown();
 
 function isListPart(node: Node): boolean {
-  return node.type.name === "listItem" || (node.type.spec.group ?? "").split(" ").includes("list");
+  const { name, spec } = node.type;
+  return name === "listItem" || name === "taskItem" || (spec.group ?? "").split(" ").includes("list");
 }
 
-/** Plain text: a blank line between blocks, one line per list item, hard breaks as line breaks. */
+/** What separates a node's children in plain text. */
+function separatorIn(node: Node): string {
+  if (node.type.name === "tableRow") return "\t";
+  return node.type.name === "table" || isListPart(node) ? "\n" : "\n\n";
+}
+
+/**
+ * Plain text: a blank line between blocks, one line per list item and table row, a tab between
+ * cells (empty ones too, so columns stay in place), hard breaks as line breaks.
+ */
 function plainText(node: Node): string {
   if (node.isTextblock) {
     return node.textBetween(0, node.content.size, undefined, (leaf) => (leaf.type.name === "hardBreak" ? "\n" : ""));
@@ -93,9 +108,9 @@ function plainText(node: Node): string {
   const parts: string[] = [];
   node.forEach((child) => {
     const text = plainText(child);
-    if (text !== "") parts.push(text);
+    if (text !== "" || node.type.name === "tableRow") parts.push(text);
   });
-  return parts.join(isListPart(node) ? "\n" : "\n\n");
+  return parts.join(separatorIn(node));
 }
 
 /** A document (ProseMirror JSON of the editor's schema) in the given form. */

@@ -1,10 +1,15 @@
 import type { ChainedCommands, Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
+import { useState } from "react";
+import { HighlightMenu } from "./HighlightMenu";
+import { LinkEditor } from "./LinkEditor";
+import { shortcutText } from "./shortcutText";
+import { useLinkShortcut } from "./useLinkShortcut";
 
 interface ToolbarAction {
   id: string;
   label: string;
-  shortcut: string;
+  shortcut?: string;
   glyph: string;
   run: (chain: ChainedCommands) => ChainedCommands;
   /** Whether the button shows as pressed; undefined for one-off actions. */
@@ -13,32 +18,55 @@ interface ToolbarAction {
 
 const HEADING_LEVELS = [1, 2, 3] as const;
 
-const GROUPS: ToolbarAction[][] = [
-  [
-    { id: "undo", label: "Undo", shortcut: "Mod+Z", glyph: "↶", run: (chain) => chain.undo() },
-    { id: "redo", label: "Redo", shortcut: "Mod+Shift+Z", glyph: "↷", run: (chain) => chain.redo() },
-  ],
-  HEADING_LEVELS.map((level) => ({
-    id: `heading-${level}`,
-    label: `Heading ${level}`,
-    shortcut: `Mod+Alt+${level}`,
-    glyph: `H${level}`,
-    run: (chain: ChainedCommands) => chain.toggleHeading({ level }),
-    isActive: (editor: Editor) => editor.isActive("heading", { level }),
-  })),
-  [
-    toggle("bold", "Bold", "Mod+B", "B", (chain) => chain.toggleBold()),
-    toggle("italic", "Italic", "Mod+I", "I", (chain) => chain.toggleItalic()),
-    toggle("strike", "Strikethrough", "Mod+Shift+S", "S", (chain) => chain.toggleStrike()),
-    toggle("code", "Inline code", "Mod+E", "</>", (chain) => chain.toggleCode()),
-  ],
-  [
-    toggle("bulletList", "Bulleted list", "Mod+Shift+8", "•", (chain) => chain.toggleBulletList()),
-    toggle("orderedList", "Numbered list", "Mod+Shift+7", "1.", (chain) => chain.toggleOrderedList()),
-    toggle("blockquote", "Quote", "Mod+Shift+B", "❝", (chain) => chain.toggleBlockquote()),
-    toggle("codeBlock", "Code block", "Mod+Alt+C", "{ }", (chain) => chain.toggleCodeBlock()),
-    { id: "horizontalRule", label: "Divider", shortcut: "---", glyph: "―", run: (chain) => chain.setHorizontalRule() },
-  ],
+const HISTORY: ToolbarAction[] = [
+  { id: "undo", label: "Undo", shortcut: "Mod+Z", glyph: "↶", run: (chain) => chain.undo() },
+  { id: "redo", label: "Redo", shortcut: "Mod+Shift+Z", glyph: "↷", run: (chain) => chain.redo() },
+];
+
+const HEADINGS: ToolbarAction[] = HEADING_LEVELS.map((level) => ({
+  id: `heading-${level}`,
+  label: `Heading ${level}`,
+  shortcut: `Mod+Alt+${level}`,
+  glyph: `H${level}`,
+  run: (chain: ChainedCommands) => chain.toggleHeading({ level }),
+  isActive: (editor: Editor) => editor.isActive("heading", { level }),
+}));
+
+const MARKS: ToolbarAction[] = [
+  toggle("bold", "Bold", "Mod+B", "B", (chain) => chain.toggleBold()),
+  toggle("italic", "Italic", "Mod+I", "I", (chain) => chain.toggleItalic()),
+  toggle("underline", "Underline", "Mod+U", "U", (chain) => chain.toggleUnderline()),
+  toggle("strike", "Strikethrough", "Mod+Shift+S", "S", (chain) => chain.toggleStrike()),
+  toggle("code", "Inline code", "Mod+E", "</>", (chain) => chain.toggleCode()),
+];
+
+const BLOCKS: ToolbarAction[] = [
+  toggle("bulletList", "Bulleted list", "Mod+Shift+8", "•", (chain) => chain.toggleBulletList()),
+  toggle("orderedList", "Numbered list", "Mod+Shift+7", "1.", (chain) => chain.toggleOrderedList()),
+  toggle("taskList", "Checklist", "Mod+Shift+9", "☑", (chain) => chain.toggleTaskList()),
+  toggle("blockquote", "Quote", "Mod+Shift+B", "❝", (chain) => chain.toggleBlockquote()),
+  toggle("codeBlock", "Code block", "Mod+Alt+C", "{ }", (chain) => chain.toggleCodeBlock()),
+  { id: "horizontalRule", label: "Divider", shortcut: "---", glyph: "―", run: (chain) => chain.setHorizontalRule() },
+  {
+    id: "table",
+    label: "Table",
+    glyph: "▦",
+    run: (chain) => chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
+    isActive: (editor) => editor.isActive("table"),
+  },
+];
+
+const PRESSABLE = [...HEADINGS, ...MARKS, ...BLOCKS];
+
+/** What can be done to the table the selection is in; shown only there. */
+const TABLE_ACTIONS: ToolbarAction[] = [
+  { id: "addRowBefore", label: "Row above", glyph: "↥ Row", run: (chain) => chain.addRowBefore() },
+  { id: "addRowAfter", label: "Row below", glyph: "↧ Row", run: (chain) => chain.addRowAfter() },
+  { id: "addColumnBefore", label: "Column left", glyph: "↤ Col", run: (chain) => chain.addColumnBefore() },
+  { id: "addColumnAfter", label: "Column right", glyph: "↦ Col", run: (chain) => chain.addColumnAfter() },
+  { id: "deleteRow", label: "Delete row", glyph: "✕ Row", run: (chain) => chain.deleteRow() },
+  { id: "deleteColumn", label: "Delete column", glyph: "✕ Col", run: (chain) => chain.deleteColumn() },
+  { id: "deleteTable", label: "Delete table", glyph: "✕ Table", run: (chain) => chain.deleteTable() },
 ];
 
 function toggle(
@@ -51,51 +79,69 @@ function toggle(
   return { id: name, label, shortcut, glyph, run, isActive: (editor) => editor.isActive(name) };
 }
 
-const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
-
-function shortcutText(shortcut: string): string {
-  return shortcut.replace("Mod", isMac ? "⌘" : "Ctrl").replace("Alt", isMac ? "⌥" : "Alt");
-}
-
 /** Formatting, structure and undo/redo buttons; each also has its usual keyboard shortcut. */
 export function Toolbar({ editor }: { editor: Editor }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
-      active: Object.fromEntries(
-        GROUPS.flat().map((action) => [action.id, action.isActive?.(current) ?? false]),
-      ) as Record<string, boolean>,
+      active: Object.fromEntries(PRESSABLE.map((action) => [action.id, action.isActive?.(current) ?? false])) as Record<
+        string,
+        boolean
+      >,
+      link: current.isActive("link"),
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
     }),
   });
+  const [editingLink, setEditingLink] = useState(false);
+  useLinkShortcut(editor, () => setEditingLink(true));
 
   const isEnabled = (action: ToolbarAction) =>
     action.id === "undo" ? state.canUndo : action.id === "redo" ? state.canRedo : editor.isEditable;
 
+  const button = (action: ToolbarAction) => (
+    <button
+      key={action.id}
+      type="button"
+      className={`toolbar-button toolbar-button--${action.id}`}
+      data-testid={`toolbar-${action.id}`}
+      aria-label={action.label}
+      aria-pressed={action.isActive ? state.active[action.id] : undefined}
+      title={action.shortcut ? `${action.label} (${shortcutText(action.shortcut)})` : action.label}
+      disabled={!isEnabled(action)}
+      // Keep the editor's selection: a click must not move focus out of the text.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => action.run(editor.chain().focus()).run()}
+    >
+      {action.glyph}
+    </button>
+  );
+
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {GROUPS.map((group) => (
-        <div className="toolbar-group" key={group[0]?.id}>
-          {group.map((action) => (
-            <button
-              key={action.id}
-              type="button"
-              className={`toolbar-button toolbar-button--${action.id}`}
-              data-testid={`toolbar-${action.id}`}
-              aria-label={action.label}
-              aria-pressed={action.isActive ? state.active[action.id] : undefined}
-              title={`${action.label} (${shortcutText(action.shortcut)})`}
-              disabled={!isEnabled(action)}
-              // Keep the editor's selection: a click must not move focus out of the text.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => action.run(editor.chain().focus()).run()}
-            >
-              {action.glyph}
-            </button>
-          ))}
-        </div>
-      ))}
+      <div className="toolbar-group">{HISTORY.map(button)}</div>
+      <div className="toolbar-group">{HEADINGS.map(button)}</div>
+      <div className="toolbar-group">
+        {MARKS.map(button)}
+        <HighlightMenu editor={editor} />
+        <button
+          type="button"
+          className="toolbar-button toolbar-button--link"
+          data-testid="toolbar-link"
+          aria-label="Link"
+          aria-pressed={state.link}
+          aria-expanded={editingLink}
+          title={`Link (${shortcutText("Mod+K")})`}
+          disabled={!editor.isEditable}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setEditingLink(true)}
+        >
+          🔗
+        </button>
+      </div>
+      <div className="toolbar-group">{BLOCKS.map(button)}</div>
+      {state.active.table && <div className="toolbar-group toolbar-group--table">{TABLE_ACTIONS.map(button)}</div>}
+      {editingLink && <LinkEditor editor={editor} onClose={() => setEditingLink(false)} />}
     </div>
   );
 }

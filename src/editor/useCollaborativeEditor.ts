@@ -8,6 +8,8 @@ import type * as Y from "yjs";
 import { type AwarenessUser, DOCUMENT_FIELD } from "../../party/shared/collabSchema";
 import { DOCUMENT_EXTENSIONS } from "../../party/shared/documentSchema";
 import { KeepOwnSelection } from "./keepOwnSelection";
+import { LocalTableFixes } from "./localTableFixes";
+import { OpenLinkOnModClick } from "./openLinkOnModClick";
 import { renderCaret } from "./renderCaret";
 
 /**
@@ -33,6 +35,8 @@ export function useCollaborativeEditor(
         Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: firstUser, render: renderCaret }),
         Placeholder.configure({ placeholder: "Start writing…" }),
+        LocalTableFixes,
+        OpenLinkOnModClick,
       ],
       editorProps: {
         attributes: { class: "document-body", "aria-label": "Document", "aria-multiline": "true" },

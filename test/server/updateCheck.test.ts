@@ -27,6 +27,13 @@ function firstParagraph(body: Y.XmlFragment): Y.XmlElement {
   return body.toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === "paragraph") as Y.XmlElement;
 }
 
+/** The first element of a kind, anywhere in the document. */
+function firstOf(body: Y.XmlFragment, nodeName: string): Y.XmlElement {
+  const found = body.createTreeWalker((node) => node instanceof Y.XmlElement && node.nodeName === nodeName).next();
+  if (found.done) throw new Error(`no ${nodeName} in the document`);
+  return found.value as Y.XmlElement;
+}
+
 function paragraphWith(text: Y.XmlText): Y.XmlElement {
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [text]);
@@ -50,6 +57,10 @@ describe("checkUpdate", () => {
       const text = firstParagraph(body).get(0) as Y.XmlText;
       text.insert(2, "typed ", { bold: {} });
       text.format(0, 3, { link: { href: "https://example.com/", target: "_blank", rel: null, class: null } });
+      text.format(3, 2, { highlight: { color: "#fef08a" } });
+      firstOf(body, "taskItem").setAttribute("checked", true as unknown as string);
+      firstOf(body, "tableCell").setAttribute("colwidth", [120] as unknown as string);
+      firstOf(body, "tableHeader").setAttribute("align", "center");
       text.delete(8, 2);
     });
     expect(checkUpdate(server, typing).kind).toBe("valid");
@@ -88,6 +99,32 @@ describe("checkUpdate", () => {
       (body: Y.XmlFragment) => firstParagraph(body).setAttribute("onclick", "alert(1)"),
       'paragraph has no attribute "onclick"',
     ],
+    [
+      "a checklist item ticked with a string",
+      (body: Y.XmlFragment) => firstOf(body, "taskItem").setAttribute("checked", "yes"),
+      'taskItem.checked cannot be "yes"',
+    ],
+    [
+      "a table cell spanning a million columns",
+      (body: Y.XmlFragment) => firstOf(body, "tableCell").setAttribute("colspan", 1e6 as unknown as string),
+      "tableCell.colspan cannot be 1000000",
+    ],
+    [
+      "a column width that is not a number",
+      (body: Y.XmlFragment) =>
+        firstOf(body, "tableHeader").setAttribute("colwidth", ["100px; background: red"] as unknown as string),
+      'tableHeader.colwidth cannot be ["100px; background: red"]',
+    ],
+    [
+      "a cell aligned with CSS",
+      (body: Y.XmlFragment) => firstOf(body, "tableCell").setAttribute("align", "left; color: red"),
+      'tableCell.align cannot be "left; color: red"',
+    ],
+    [
+      "a row straight in the body",
+      (body: Y.XmlFragment) => body.push([new Y.XmlElement("tableRow")]),
+      "tableRow cannot be inside default",
+    ],
   ])("refuses %s", (_what, edit, expected) => {
     const { server, change, body } = pair();
     const update = change(() => edit(body));
@@ -100,6 +137,13 @@ describe("checkUpdate", () => {
     ["a javascript: link", { link: { href: "javascript:alert(1)" } }, 'link.href cannot be "javascript:alert(1)"'],
     ["mark attributes that are not an object", { bold: true }, "the bold mark's attributes must be an object"],
     ["a mark attribute the mark does not have", { bold: { weight: 900 } }, 'bold has no attribute "weight"'],
+    ["an ftp: link", { link: { href: "ftp://example.com/" } }, 'link.href cannot be "ftp://example.com/"'],
+    [
+      "a highlight whose colour is CSS",
+      { highlight: { color: "red; background-image: url(https://evil.example/)" } },
+      'highlight.color cannot be "red; background-image: url(https://evil.example/)"',
+    ],
+    ["a highlight outside the palette", { highlight: { color: "#123456" } }, 'highlight.color cannot be "#123456"'],
   ])("refuses text with %s", (_what, attributes, expected) => {
     const { server, change, body } = pair();
     const update = change(() => (firstParagraph(body).get(0) as Y.XmlText).insert(0, "x", attributes));

@@ -1,0 +1,172 @@
+import { documentApiPath } from "../party/shared/roomName";
+import { expect, type Person, test } from "./people";
+
+// Links, underline, highlight, checklists and tables, between two people (in two engines where
+// both run: this file runs in the cross-engine project).
+
+/** The text of each element matching `selector` in the person's editor, without others' caret labels. */
+function textsOf(person: Person, selector: string): Promise<string[]> {
+  return person.editor.locator(selector).evaluateAll((elements) =>
+    elements.map((element) => {
+      const copy = element.cloneNode(true) as Element;
+      for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      return copy.textContent ?? "";
+    }),
+  );
+}
+
+/** Each table row's cells' text, as the person sees it. */
+async function cellTexts(person: Person): Promise<string[][]> {
+  const widths = await person.editor.locator("tr").evaluateAll((rows) => rows.map((row) => row.cells.length));
+  const cells = await textsOf(person, "th, td");
+  return widths.map((width, row) => {
+    const start = widths.slice(0, row).reduce((sum, each) => sum + each, 0);
+    return cells.slice(start, start + width);
+  });
+}
+
+test("a link, underline and a highlight on a selection reach the collaborator; a script link is refused", async ({
+  alice,
+  bob,
+}) => {
+  await alice.typeAtEnd("Read the spec today");
+  await expect.poll(() => bob.text()).toBe("Read the spec today");
+
+  await alice.select("spec");
+  await alice.page.keyboard.press("ControlOrMeta+k");
+  const address = alice.page.getByTestId("link-address");
+  await alice.typeInto(address, "javascript:alert(1)");
+  await alice.page.keyboard.press("Enter");
+  await expect(alice.page.getByTestId("link-editor").getByRole("alert")).toContainText("web address");
+  await address.clear();
+  await alice.typeInto(address, "example.com/spec");
+  await alice.page.keyboard.press("Enter");
+  await expect(alice.page.getByTestId("link-editor")).toHaveCount(0);
+
+  await alice.select("today");
+  await alice.page.keyboard.press("ControlOrMeta+u");
+  await alice.page.getByTestId("toolbar-highlight").click();
+  await alice.page.getByTestId("highlight-green").click();
+
+  await expect(bob.editor.locator("a")).toHaveAttribute("href", "https://example.com/spec");
+  await expect(bob.editor.locator("a")).toHaveText("spec");
+  await expect(bob.editor.locator("u")).toHaveText("today");
+  await expect(bob.editor.locator("mark")).toHaveAttribute("data-color", "#bbf7d0");
+  await expect(bob.editor.locator("mark")).toHaveText("today");
+
+  // The caret in the link, the toolbar's link button opens the same editor, which removes it.
+  await bob.select("spec");
+  await bob.page.getByTestId("toolbar-link").click();
+  await expect(bob.page.getByTestId("link-address")).toHaveValue("https://example.com/spec");
+  await bob.page.getByTestId("link-remove").click();
+  await expect(alice.editor.locator("a")).toHaveCount(0);
+  await expect.poll(() => alice.text()).toBe("Read the spec today");
+});
+
+test("a checklist from `[ ] ` and Ctrl+Shift+9, ticked by one person, is ticked for the other", async ({
+  alice,
+  bob,
+}) => {
+  await alice.typeAtEnd("[ ] milk");
+  await alice.page.keyboard.press("Enter");
+  await alice.page.keyboard.type("eggs");
+  await alice.page.keyboard.press("Enter");
+  await alice.page.keyboard.press("Enter");
+  await alice.page.keyboard.type("bread");
+  await alice.page.keyboard.press("ControlOrMeta+Shift+9");
+
+  await expect.poll(() => textsOf(bob, "li[data-checked] p")).toEqual(["milk", "eggs", "bread"]);
+  await expect(alice.page.getByTestId("toolbar-taskList")).toHaveAttribute("aria-pressed", "true");
+
+  await bob.page.bringToFront();
+  await bob.editor.locator("li[data-checked]").nth(1).getByRole("checkbox").check();
+  await expect(alice.editor.locator('li[data-checked="true"] p')).toHaveText(["eggs"]);
+  await expect(alice.editor.getByRole("checkbox").nth(1)).toBeChecked();
+  await expect(alice.editor.getByRole("checkbox").first()).not.toBeChecked();
+});
+
+test("a table: inserted with a header row, Tab between cells, rows and columns added and removed, two people in it at once", async ({
+  alice,
+  bob,
+}) => {
+  await alice.typeAtEnd("Plan");
+  await alice.page.getByTestId("toolbar-table").click();
+  await alice.page.keyboard.type("Who");
+  await alice.page.keyboard.press("Tab");
+  await alice.page.keyboard.type("What");
+  await alice.page.keyboard.press("Tab");
+  await alice.page.keyboard.type("When");
+  await alice.page.keyboard.press("Tab");
+  await alice.page.keyboard.type("Ann");
+  await expect
+    .poll(() => cellTexts(bob))
+    .toEqual([
+      ["Who", "What", "When"],
+      ["Ann", "", ""],
+      ["", "", ""],
+    ]);
+  await expect(bob.editor.locator("th")).toHaveCount(3);
+
+  // Each writes in a different cell, their edits in flight at once.
+  await alice.page.keyboard.press("Tab");
+  await bob.page.bringToFront();
+  await bob.editor.locator("td").nth(3).click();
+  for (const [aliceWord, bobWord] of [
+    ["Alice", "Bob"],
+    [" writes", " writes"],
+    [" here", " there"],
+  ]) {
+    await alice.page.bringToFront();
+    await alice.page.keyboard.type(aliceWord);
+    await bob.page.bringToFront();
+    await bob.page.keyboard.type(bobWord);
+  }
+  const together = [
+    ["Who", "What", "When"],
+    ["Ann", "Alice writes here", ""],
+    ["Bob writes there", "", ""],
+  ];
+  await expect.poll(() => cellTexts(alice)).toEqual(together);
+  await expect.poll(() => cellTexts(bob)).toEqual(together);
+
+  await alice.page.bringToFront();
+  await alice.page.getByTestId("toolbar-addColumnAfter").click();
+  await alice.page.getByTestId("toolbar-addRowAfter").click();
+  await expect.poll(() => cellTexts(bob)).toHaveLength(4);
+  await expect.poll(async () => (await cellTexts(bob))[0]).toHaveLength(4);
+  await alice.page.getByTestId("toolbar-deleteRow").click();
+  await alice.page.getByTestId("toolbar-deleteColumn").click();
+  await expect.poll(() => cellTexts(bob)).toHaveLength(3);
+  await alice.page.getByTestId("toolbar-deleteTable").click();
+  await expect(bob.editor.locator("table")).toHaveCount(0);
+  await expect.poll(() => bob.text()).toBe("Plan");
+});
+
+const MARKDOWN = `- [ ] milk
+- [x] eggs
+
+| Who | When      |
+| --- | --------- |
+| Ann | ==today== |
+
+A [link](https://example.com/) and ++underlined++ words.`;
+
+test("checklists, tables, highlights and links written through the API show in the editor and read back the same", async ({
+  alice,
+  request,
+  docId,
+}) => {
+  const path = documentApiPath(docId);
+  const put = await request.put(path, { data: MARKDOWN, headers: { "content-type": "text/markdown" } });
+  expect(put.ok()).toBe(true);
+  await expect(alice.editor.locator('li[data-checked="true"] p')).toHaveText("eggs");
+  await expect(alice.editor.locator("th")).toHaveText(["Who", "When"]);
+  await expect(alice.editor.locator("td mark")).toHaveText("today");
+  await expect(alice.editor.locator('a[href="https://example.com/"]')).toHaveText("link");
+
+  expect(await (await request.get(`${path}?format=markdown`)).text()).toBe(MARKDOWN);
+  const html = await (await request.get(`${path}?format=html`)).text();
+  expect(html).toContain('<li data-checked="true" data-type="taskItem">');
+  expect(html).toContain("<th");
+  expect(html).toContain("<mark>today</mark>");
+});
