@@ -2,6 +2,7 @@ import type { MouseEvent } from "react";
 import type { Role } from "../party/shared/roles";
 import type { PresentPerson } from "./collab/presentPeople";
 import type { Follow } from "./follow/useFollow";
+import { textColorOn } from "./identity/textColorOn";
 
 const ROLE_WORDS: Record<Role, string | null> = { edit: null, comment: "commenting", view: "viewing" };
 
@@ -27,7 +28,11 @@ export function PresenceList({ people, follow }: { people: PresentPerson[]; foll
         const following = follow.following === person.key;
         const face = (
           <>
-            <span className="presence-avatar" style={{ backgroundColor: person.color }} aria-hidden="true">
+            <span
+              className="presence-avatar"
+              style={{ backgroundColor: person.color, color: textColorOn(person.color) }}
+              aria-hidden="true"
+            >
               {initials(person.name)}
             </span>
             <span className="presence-name">

@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/react";
 import { useState } from "react";
 import { HIGHLIGHT_COLORS } from "../../party/shared/highlightColors";
 import { shortcutText } from "./shortcutText";
+import { ToolbarLabel } from "./ToolbarLabel";
 
 /** The highlight button: a few colours for the selection, and a way to take the highlight off. */
 export function HighlightMenu({ editor }: { editor: Editor }) {
@@ -16,7 +17,6 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
         type="button"
         className="toolbar-button toolbar-button--highlight"
         data-testid="toolbar-highlight"
-        aria-label="Highlight"
         aria-haspopup="menu"
         aria-expanded={open}
         title={`Highlight (${shortcutText("Mod+Shift+H")} for yellow)`}
@@ -24,7 +24,7 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => setOpen(!open)}
       >
-        <span className="toolbar-button__highlight-glyph">A</span>
+        <ToolbarLabel glyph={<span className="toolbar-button__highlight-glyph">A</span>} label="Highlight" />
       </button>
       {open && (
         <div className="menu highlight-menu" role="menu" aria-label="Highlight colours">

@@ -1,10 +1,12 @@
 import type { ChainedCommands, Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { HighlightMenu } from "./HighlightMenu";
 import { LinkEditor } from "./LinkEditor";
 import { shortcutText } from "./shortcutText";
+import { ToolbarLabel } from "./ToolbarLabel";
 import { useLinkShortcut } from "./useLinkShortcut";
+import { useRovingToolbar } from "./useRovingToolbar";
 
 interface ToolbarAction {
   id: string;
@@ -95,6 +97,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
   });
   const [editingLink, setEditingLink] = useState(false);
   useLinkShortcut(editor, () => setEditingLink(true));
+  const toolbar = useRef<HTMLDivElement>(null);
+  const roving = useRovingToolbar(toolbar);
 
   const isEnabled = (action: ToolbarAction) =>
     action.id === "undo" ? state.canUndo : action.id === "redo" ? state.canRedo : editor.isEditable;
@@ -105,7 +109,6 @@ export function Toolbar({ editor }: { editor: Editor }) {
       type="button"
       className={`toolbar-button toolbar-button--${action.id}`}
       data-testid={`toolbar-${action.id}`}
-      aria-label={action.label}
       aria-pressed={action.isActive ? state.active[action.id] : undefined}
       title={action.shortcut ? `${action.label} (${shortcutText(action.shortcut)})` : action.label}
       disabled={!isEnabled(action)}
@@ -113,12 +116,19 @@ export function Toolbar({ editor }: { editor: Editor }) {
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => action.run(editor.chain().focus()).run()}
     >
-      {action.glyph}
+      <ToolbarLabel glyph={action.glyph} label={action.label} />
     </button>
   );
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div
+      ref={toolbar}
+      className="toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+    >
       <div className="toolbar-group">{HISTORY.map(button)}</div>
       <div className="toolbar-group">{HEADINGS.map(button)}</div>
       <div className="toolbar-group">
@@ -128,7 +138,6 @@ export function Toolbar({ editor }: { editor: Editor }) {
           type="button"
           className="toolbar-button toolbar-button--link"
           data-testid="toolbar-link"
-          aria-label="Link"
           aria-pressed={state.link}
           aria-expanded={editingLink}
           title={`Link (${shortcutText("Mod+K")})`}
@@ -136,7 +145,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => setEditingLink(true)}
         >
-          🔗
+          <ToolbarLabel glyph="🔗" label="Link" />
         </button>
       </div>
       <div className="toolbar-group">{BLOCKS.map(button)}</div>

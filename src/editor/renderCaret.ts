@@ -1,4 +1,5 @@
 import { type AwarenessUser, displayColor } from "../../party/shared/collabSchema";
+import { textColorOn } from "../identity/textColorOn";
 
 /**
  * A remote caret with its name label: the label carries the `caret-label` test hook, and a
@@ -15,6 +16,7 @@ export function renderCaret(user: AwarenessUser): HTMLElement {
   label.className = "collaboration-carets__label";
   label.dataset.testid = "caret-label";
   label.style.backgroundColor = color;
+  label.style.color = textColorOn(color);
   label.textContent = user.name;
 
   caret.append(label);

@@ -39,7 +39,7 @@ export function useCollaborativeEditor(
         OpenLinkOnModClick,
       ],
       editorProps: {
-        attributes: { class: "document-body", "aria-label": "Document", "aria-multiline": "true" },
+        attributes: { class: "document-body", role: "textbox", "aria-label": "Document", "aria-multiline": "true" },
       },
     },
     [doc, provider],

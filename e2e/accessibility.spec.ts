@@ -1,0 +1,102 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { docPath } from "../src/docPath";
+import { expect, test } from "./people";
+import { resetKeys } from "./shareKeys";
+
+// Every page and state passes axe-core's WCAG 2.1 A and AA rules: a regression fails here.
+
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** What axe-core finds wrong on the page as it is now, one line per rule and element. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations: found } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return found.flatMap((rule) => rule.nodes.map((node) => `${rule.id} (${rule.impact}): ${node.target.join(" ")}`));
+}
+
+test.describe("axe-core", () => {
+  // axe-core reads the page the same way in every engine, and its runs take long: one engine has them.
+  test.skip(({ browserName }) => browserName !== "chromium", "axe-core's checks run in Chromium");
+
+  test("the document page, as an editor: toolbar, table tools, link form, highlight menu, share menu, history and comments", async ({
+    alice,
+  }) => {
+    const { page } = alice;
+    await alice.typeAtEnd("A passage to discuss");
+    await alice.select("passage");
+    await page.getByTestId("add-comment").click();
+    await alice.typeInto(page.getByTestId("comment-composer"), "Why this word?");
+    await page.getByTestId("comment-composer-post").click();
+    await expect(page.getByTestId("comment-thread")).toHaveCount(1);
+    await alice.typeAtEnd(" ");
+    await page.getByTestId("toolbar-table").click();
+    await expect(page.getByTestId("toolbar-deleteTable")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await page.keyboard.press("ControlOrMeta+k");
+    await expect(page.getByTestId("link-editor")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+
+    await page.getByTestId("toolbar-highlight").click();
+    await expect(page.getByTestId("highlight-none")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+
+    await page.getByTestId("share").click();
+    await expect(page.getByTestId("reset-links")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+
+    await page.getByTestId("history-button").click();
+    await expect(page.getByTestId("history")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test("the home page, a read-only document and a refused link", async ({ alice, baseURL, docId }) => {
+    const { page } = alice;
+    const keys = await resetKeys(baseURL, docId);
+    await alice.open(docPath(docId, keys.view));
+    await expect(page.getByTestId("readonly-notice")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: /Untitled document/ })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await page.goto(docPath(docId, "not-a-key"));
+    await expect(page.getByTestId("access-refused")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
+test("the toolbar is one tab stop: arrow keys, Home and End move within it, Tab leaves and comes back", async ({
+  alice,
+}) => {
+  const { page } = alice;
+  await alice.typeAtEnd("Some text");
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+  await expect(page.locator('.toolbar-button[tabindex="0"]')).toHaveCount(1);
+
+  await page.getByTestId("toolbar-bold").focus();
+  await page.keyboard.press("ArrowRight");
+  expect(await focused()).toBe("toolbar-italic");
+  await page.keyboard.press("End");
+  expect(await focused()).toBe("toolbar-table");
+  await page.keyboard.press("ArrowRight");
+  expect(await focused()).toBe("toolbar-undo");
+  await page.keyboard.press("ArrowLeft");
+  expect(await focused()).toBe("toolbar-table");
+
+  await page.keyboard.press("Tab");
+  expect(await focused()).not.toMatch(/^toolbar-/);
+  await page.keyboard.press("Shift+Tab");
+  expect(await focused()).toBe("toolbar-table");
+  await expect(page.locator('.toolbar-button[tabindex="0"]')).toHaveCount(1);
+
+  // A button pressed from the keyboard works on the text as a click would.
+  await alice.select("Some");
+  await page.getByTestId("toolbar-bold").focus();
+  await page.keyboard.press("Enter");
+  await expect(alice.editor.locator("strong")).toHaveText("Some");
+});
