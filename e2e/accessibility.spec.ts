@@ -100,3 +100,13 @@ test("the toolbar is one tab stop: arrow keys, Home and End move within it, Tab 
   await page.keyboard.press("Enter");
   await expect(alice.editor.locator("strong")).toHaveText("Some");
 });
+
+test("someone joining or leaving is announced, politely, to screen readers", async ({ alice, join }) => {
+  const announcement = alice.page.getByTestId("presence-announcement");
+  await expect(announcement).toHaveAttribute("role", "status");
+  // Bob comes in under the name his browser made up, and then renames himself.
+  const bob = await join("Bob");
+  await expect(announcement).toHaveText(/ joined$/);
+  await bob.page.close();
+  await expect(announcement).toHaveText("Bob left");
+});

@@ -8,6 +8,7 @@ import type { Follow } from "./follow/useFollow";
 import { ImportButton } from "./ImportButton";
 import { NameField } from "./NameField";
 import { NewDocumentButton } from "./NewDocumentButton";
+import { PresenceAnnouncer } from "./PresenceAnnouncer";
 import { PresenceList } from "./PresenceList";
 import { CopyLinkButton } from "./share/CopyLinkButton";
 import { ShareMenu } from "./share/ShareMenu";
@@ -56,6 +57,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
       <ConnectionIndicator status={status} />
       <div className="document-header-end">
         <PresenceList people={people} follow={follow} />
+        <PresenceAnnouncer people={people} />
         <NameField name={name} color={color} onRename={onRename} />
         <ExportButtons editor={editor} title={title} />
         {onOpenHistory && (
