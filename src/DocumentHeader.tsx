@@ -1,4 +1,5 @@
 import type { Editor } from "@tiptap/react";
+import { useState } from "react";
 import type { ConnectionStatus } from "./collab/connectionTracker";
 import type { PresentPerson } from "./collab/presentPeople";
 import type { PageAccess } from "./collab/sessionAccess";
@@ -48,6 +49,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
     onResetLinks,
     onOpenHistory,
   } = props;
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <header className="document-header">
       <a className="brand" href="/" aria-label="Cowrite home">
@@ -59,16 +61,37 @@ export function DocumentHeader(props: DocumentHeaderProps) {
         <PresenceList people={people} follow={follow} />
         <PresenceAnnouncer people={people} />
         <NameField name={name} color={color} onRename={onRename} />
-        <ExportButtons editor={editor} title={title} />
-        {onOpenHistory && (
-          <button type="button" className="text-button" data-testid="history-button" onClick={onOpenHistory}>
-            History
-          </button>
-        )}
-        {canEdit && <ImportButton />}
-        <NewDocumentButton />
-        <ShareMenu docId={docId} access={access} onReset={onResetLinks} />
-        <CopyLinkButton docId={docId} access={access} />
+        {/* On a narrow screen the actions fold into this menu; on a wide one it is not shown. */}
+        <button
+          type="button"
+          className="text-button header-menu-button"
+          data-testid="header-menu"
+          aria-expanded={menuOpen}
+          aria-controls="document-actions"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu
+        </button>
+        <div id="document-actions" className="document-actions" data-open={menuOpen}>
+          <ExportButtons editor={editor} title={title} />
+          {onOpenHistory && (
+            <button
+              type="button"
+              className="text-button"
+              data-testid="history-button"
+              onClick={() => {
+                setMenuOpen(false);
+                onOpenHistory();
+              }}
+            >
+              History
+            </button>
+          )}
+          {canEdit && <ImportButton />}
+          <NewDocumentButton />
+          <ShareMenu docId={docId} access={access} onReset={onResetLinks} />
+          <CopyLinkButton docId={docId} access={access} />
+        </div>
       </div>
     </header>
   );
