@@ -1,3 +1,4 @@
+import { paste } from "./clipboard";
 import { expect, type Person, test } from "./people";
 
 /** Puts the caret just after the first occurrence of `text`, as a click there would. */
@@ -18,17 +19,6 @@ async function caretAfter(person: Person, text: string): Promise<void> {
     }
     throw new Error(`No "${after}" in the editor`);
   }, text);
-}
-
-/** Puts what was copied on the clipboard (its kinds: "text/html", "text/plain") and pastes it. */
-async function paste(person: Person, copied: Record<string, string>): Promise<void> {
-  await person.allowClipboard();
-  await person.page.bringToFront();
-  await person.page.evaluate(async (copied) => {
-    const kinds = Object.entries(copied).map(([kind, text]) => [kind, new Blob([text], { type: kind })]);
-    await navigator.clipboard.write([new ClipboardItem(Object.fromEntries(kinds))]);
-  }, copied);
-  await person.page.keyboard.press("ControlOrMeta+v");
 }
 
 test("a caret stays where its owner left it while a collaborator types before it", async ({ alice, bob }) => {

@@ -1,4 +1,5 @@
 import { documentApiPath } from "../party/shared/roomName";
+import { paste } from "./clipboard";
 import { expect, type Person, test } from "./people";
 
 // Links, underline, highlight, checklists and tables, between two people (in two engines where
@@ -140,6 +141,44 @@ test("a table: inserted with a header row, Tab between cells, rows and columns a
   await alice.page.getByTestId("toolbar-deleteTable").click();
   await expect(bob.editor.locator("table")).toHaveCount(0);
   await expect.poll(() => bob.text()).toBe("Plan");
+});
+
+/** What Google Docs puts on the clipboard for a heading, a styled paragraph, a list, a table and an image. */
+const FROM_GOOGLE_DOCS =
+  '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1f2e3d4c">' +
+  '<h2 dir="ltr" style="line-height:1.38;margin-top:18pt"><span style="font-size:16pt;font-family:Arial">Trip plan</span></h2>' +
+  '<p dir="ltr" style="line-height:1.38"><span style="font-size:11pt;font-weight:700">Bold</span>' +
+  '<span style="font-size:11pt;font-weight:400"> and </span><span style="font-style:italic;font-weight:400">italic</span>' +
+  '<span style="font-weight:400"> with </span><a href="https://example.com/map" style="text-decoration:none">' +
+  '<span style="color:#1155cc;text-decoration:underline">a map</span></a>' +
+  '<img src="https://lh3.googleusercontent.com/x.png" width="40" height="40"></p>' +
+  '<ul style="margin-top:0;margin-bottom:0"><li dir="ltr" style="list-style-type:disc" aria-level="1">' +
+  '<p dir="ltr" role="presentation"><span style="font-size:11pt">Tickets</span></p></li></ul>' +
+  '<div dir="ltr" align="left"><table style="border:none;border-collapse:collapse"><colgroup><col width="100"></colgroup>' +
+  '<tbody><tr style="height:0pt"><td style="border-left:solid #000 1pt;padding:5pt" class="c1"><p dir="ltr">' +
+  '<span style="font-size:11pt">Day 1</span></p></td><td style="padding:5pt"><p dir="ltr"><span>Lisbon</span></p></td></tr>' +
+  "</tbody></table></div></b>";
+
+test("pasting from Google Docs keeps headings, bold, italic, links, lists and tables, and drops styles and images; a URL pasted over words links them", async ({
+  alice,
+  bob,
+}) => {
+  await alice.typeAtEnd("Intro");
+  await alice.page.keyboard.press("Enter");
+  await paste(alice, { "text/html": FROM_GOOGLE_DOCS, "text/plain": "Trip plan" });
+  await expect.poll(() => textsOf(bob, "h2")).toEqual(["Trip plan"]);
+  await expect.poll(() => textsOf(bob, "strong")).toEqual(["Bold"]);
+  await expect.poll(() => textsOf(bob, "em")).toEqual(["italic"]);
+  await expect(bob.editor.locator('a[href="https://example.com/map"]')).toHaveText("a map");
+  await expect.poll(() => textsOf(bob, "ul > li")).toEqual(["Tickets"]);
+  await expect.poll(() => cellTexts(bob)).toEqual([["Day 1", "Lisbon"]]);
+  const pastedStyling = '[dir], [aria-level], .c1, [style*="font"], [style*="line-height"], [style*="padding"]';
+  await expect(bob.editor.locator(pastedStyling)).toHaveCount(0);
+  await expect(bob.editor.locator("img:not(.ProseMirror-separator)")).toHaveCount(0);
+
+  await alice.select("Intro");
+  await paste(alice, { "text/plain": "https://example.com/intro" });
+  await expect(bob.editor.locator('a[href="https://example.com/intro"]')).toHaveText("Intro");
 });
 
 const MARKDOWN = `- [ ] milk
