@@ -110,3 +110,38 @@ test("someone joining or leaving is announced, politely, to screen readers", asy
   await bob.page.close();
   await expect(announcement).toHaveText("Bob left");
 });
+
+test("by keyboard alone: into the title and the text, format it, share and open history", async ({ alice }) => {
+  // Firefox under WebDriver BiDi neither counts its keys as keyboard use for :focus-visible nor
+  // reliably presses a focused button with Enter: the keyboard run is Chromium's.
+  test.skip(alice.engine !== "chromium", "WebDriver BiDi's keys are not a keyboard's in Firefox");
+  const { page } = alice;
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
+  /** Presses Tab until the control with this test id has the focus, as someone looking for it would. */
+  const tabTo = async (testId: string) => {
+    for (let presses = 0; presses < 60 && (await focused()) !== testId; presses++) await page.keyboard.press("Tab");
+    expect(await focused()).toBe(testId);
+  };
+  const outline = () => page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  await page.goto(page.url());
+  await expect(alice.status).toHaveAttribute("data-state", "connected");
+
+  await tabTo("doc-title");
+  await page.keyboard.type("Keys only");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Every word typed");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("ControlOrMeta+b");
+  await expect(alice.editor.locator("strong")).toHaveText("Every word typed");
+
+  await tabTo("share");
+  expect(await outline()).toBe("solid");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#share-panel")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator("#share-panel")).toHaveCount(0);
+
+  await tabTo("history-button");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("history")).toBeVisible();
+});

@@ -179,6 +179,13 @@ test("pasting from Google Docs keeps headings, bold, italic, links, lists and ta
   await alice.select("Intro");
   await paste(alice, { "text/plain": "https://example.com/intro" });
   await expect(bob.editor.locator('a[href="https://example.com/intro"]')).toHaveText("Intro");
+  // An address the server would refuse links nothing, and the page goes on saving.
+  await alice.select("Tickets");
+  await paste(alice, { "text/plain": "ftp://example.com/tickets" });
+  await alice.typeAtEnd(" Saved.");
+  await expect.poll(() => bob.text()).toMatch(/ Saved\.$/);
+  await expect(alice.editor.locator('a[href^="ftp:"]')).toHaveCount(0);
+  await expect(alice.page.getByTestId("sync-error")).toHaveCount(0);
 });
 
 const MARKDOWN = `- [ ] milk

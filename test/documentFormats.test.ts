@@ -112,6 +112,20 @@ describe("a document with every node and mark", () => {
 });
 
 describe("Markdown coming in", () => {
+  it("refuses a table too big to build, before building it", () => {
+    const bomb = `${"|a".repeat(1000)}|\n${"|-".repeat(1000)}|\n${"b\n".repeat(1000)}`;
+    expect(() => documentFromMarkdown(bomb)).toThrow("a table of 1000 columns and 1001 rows is over the limit");
+    expect(() =>
+      documentFromMarkdown(`> ${"|a".repeat(200)}|\n> ${"|-".repeat(200)}|\n${"> b\n".repeat(100)}`),
+    ).toThrow("over the limit");
+    expect(documentFromMarkdown("| a | b |\n| - | - |\n| c | d |").content?.[0]?.type).toBe("table");
+  });
+
+  it("keeps the text of links a document may not hold, without the link", () => {
+    const parsed = documentFromMarkdown("[relative](/docs), [phone](tel:123) and [web](https://example.com/)");
+    expect(renderDocument(parsed, "markdown")).toBe("relative, phone and [web](https://example.com/)");
+  });
+
   it("keeps raw HTML as text, never as markup", () => {
     const parsed = documentFromMarkdown('Hi <img src=x onerror="alert(1)"> <script>alert(2)</script>');
     expect(renderDocument(parsed, "html")).not.toMatch(/<img|<script/);

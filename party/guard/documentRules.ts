@@ -1,30 +1,17 @@
 import type { ContentMatch, NodeType } from "@tiptap/pm/model";
 import { DOCUMENT_FIELD, TITLE_FIELD } from "../shared/collabSchema";
-import { documentSchema, isAllowedLinkHref } from "../shared/documentSchema";
+import { documentSchema, isAllowedLinkHref, LINK_REL, LINK_TARGET } from "../shared/documentSchema";
 import { isHighlightColor } from "../shared/highlightColors";
+import { isColumnWidths, isIntegerIn, MAX_CELL_SPAN } from "../shared/tableCells";
 
 type AttributeRule = (value: unknown) => boolean;
 
 const optionalString: AttributeRule = (value) => value == null || typeof value === "string";
 
-/**
- * The most columns or rows one table cell may span, and the widest a column may be set:
- * prosemirror-tables builds a map as large as the spans say, in every open editor.
- */
-const MAX_CELL_SPAN = 100;
-const MAX_COLUMN_WIDTH = 10_000;
-
-const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
-  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-
 const TABLE_CELL: Record<string, AttributeRule> = {
   colspan: (value) => isIntegerIn(value, 1, MAX_CELL_SPAN),
   rowspan: (value) => isIntegerIn(value, 1, MAX_CELL_SPAN),
-  colwidth: (value) =>
-    value == null ||
-    (Array.isArray(value) &&
-      value.length <= MAX_CELL_SPAN &&
-      value.every((width) => isIntegerIn(width, 0, MAX_COLUMN_WIDTH))),
+  colwidth: (value) => value == null || isColumnWidths(value),
   align: (value) => value == null || value === "left" || value === "center" || value === "right",
 };
 
@@ -45,9 +32,9 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeRule>> = {
   highlight: { color: (value) => value == null || isHighlightColor(value) },
   link: {
     href: (value) => value == null || isAllowedLinkHref(value),
-    target: optionalString,
-    rel: optionalString,
-    class: optionalString,
+    target: (value) => value == null || value === LINK_TARGET,
+    rel: (value) => value == null || value === LINK_REL,
+    class: (value) => value == null,
     title: optionalString,
   },
 };

@@ -1,9 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import type { Node } from "@tiptap/pm/model";
+import { Transform } from "@tiptap/pm/transform";
 import { renderToHTMLString } from "@tiptap/static-renderer";
 import { displayTitle, MAX_TITLE_LENGTH } from "./collabSchema";
 import { DOCUMENT_EXTENSIONS, documentSchema } from "./documentSchema";
+import { removeForbiddenLinks } from "./forbiddenLinks";
+import { MAX_MARKDOWN_TABLE_CELLS } from "./tableCells";
 
 /** The forms a document can be read in. */
 export const DOCUMENT_FORMATS = ["markdown", "html", "json", "text"] as const;
@@ -128,11 +131,39 @@ export function renderDocument(document: JSONContent, format: DocumentFormat): s
   }
 }
 
+/** A GFM table's delimiter row (`| --- | :-: |`, in a quote or list too): how many columns every row gets. */
+const DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * Refuses Markdown whose tables would be too big to build: a few bytes of header (`|a|a|a…`) over
+ * many one-word lines become a cell per column on every line, a thousandfold growth.
+ */
+function checkTableSizes(text: string): void {
+  const lines = text.split("\n");
+  lines.forEach((line, at) => {
+    if (at === 0 || !line.includes("-") || !DELIMITER_ROW.test(line)) return;
+    const columns = line
+      .replace(/^[ \t>]*\|?/, "")
+      .replace(/\|[ \t]*$/, "")
+      .split("|").length;
+    const end = lines.findIndex((each, index) => index > at && each.trim() === "");
+    const rows = (end < 0 ? lines.length : end) - at;
+    if (columns * rows > MAX_MARKDOWN_TABLE_CELLS) {
+      throw new Error(
+        `a table of ${columns} columns and ${rows} rows is over the limit of ${MAX_MARKDOWN_TABLE_CELLS} cells`,
+      );
+    }
+  });
+}
+
 /** Markdown as a document of the editor's schema; anything the schema cannot hold is dropped, raw HTML stays text. */
 export function documentFromMarkdown(text: string): JSONContent {
+  checkTableSizes(text);
   const parsed = documentSchema.nodeFromJSON(markdown.parse(text));
   // An empty document still has its one empty paragraph, as in the editor.
-  const node = documentSchema.topNodeType.createAndFill(null, parsed.content) ?? parsed;
-  node.check();
-  return node.toJSON();
+  const transform = new Transform(documentSchema.topNodeType.createAndFill(null, parsed.content) ?? parsed);
+  // Markdown's links are taken as written: one the document may not hold keeps only its text.
+  removeForbiddenLinks(transform);
+  transform.doc.check();
+  return transform.doc.toJSON();
 }

@@ -1,5 +1,5 @@
 import type { Editor } from "@tiptap/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { HIGHLIGHT_COLORS } from "../../party/shared/highlightColors";
 import { shortcutText } from "./shortcutText";
 import { ToolbarLabel } from "./ToolbarLabel";
@@ -7,18 +7,38 @@ import { ToolbarLabel } from "./ToolbarLabel";
 /** The highlight button: a few colours for the selection, and a way to take the highlight off. */
 export function HighlightMenu({ editor }: { editor: Editor }) {
   const [open, setOpen] = useState(false);
+  const anchor = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    // A click anywhere else (back in the text, say) closes it, as menus do.
+    const onPointerDown = (event: PointerEvent) => {
+      if (!anchor.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
   const choose = (run: () => void) => {
     run();
     setOpen(false);
   };
   return (
-    <div className="menu-anchor" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+    <div
+      ref={anchor}
+      className="menu-anchor"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !open) return;
+        setOpen(false);
+        trigger.current?.focus();
+      }}
+    >
       <button
+        ref={trigger}
         type="button"
         className="toolbar-button toolbar-button--highlight"
         data-testid="toolbar-highlight"
-        aria-haspopup="menu"
         aria-expanded={open}
+        aria-controls="highlight-colours"
         title={`Highlight (${shortcutText("Mod+Shift+H")} for yellow)`}
         disabled={!editor.isEditable}
         onMouseDown={(event) => event.preventDefault()}
@@ -27,12 +47,11 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
         <ToolbarLabel glyph={<span className="toolbar-button__highlight-glyph">A</span>} label="Highlight" />
       </button>
       {open && (
-        <div className="menu highlight-menu" role="menu" aria-label="Highlight colours">
+        <div id="highlight-colours" className="menu highlight-menu" role="group" aria-label="Highlight colours">
           {Object.entries(HIGHLIGHT_COLORS).map(([name, color]) => (
             <button
               key={color}
               type="button"
-              role="menuitem"
               className="highlight-menu__swatch"
               data-testid={`highlight-${name.toLowerCase()}`}
               style={{ background: color }}
@@ -44,7 +63,6 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
           ))}
           <button
             type="button"
-            role="menuitem"
             className="highlight-menu__none"
             data-testid="highlight-none"
             onMouseDown={(event) => event.preventDefault()}

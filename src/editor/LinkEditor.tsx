@@ -1,7 +1,10 @@
 import type { Editor } from "@tiptap/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type MouseEvent, useState } from "react";
 import { createPortal } from "react-dom";
 import { linkAddress } from "./linkAddress";
+
+/** Keeps the focus where it is: Safari does not focus a clicked button, which would read as leaving the form. */
+const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 /** Where the selection starts, in page coordinates, so the editor sits just under it and scrolls with the text. */
 function underSelection(editor: Editor): { top: number; left: number } {
@@ -32,7 +35,11 @@ export function LinkEditor({ editor, onClose }: { editor: Editor; onClose: () =>
     }
     const chain = editor.chain().focus().extendMarkRange("link");
     if (editor.state.selection.empty && current === undefined) {
-      chain.insertContent({ type: "text", text: typed.trim(), marks: [{ type: "link", attrs: { href } }] }).run();
+      // The link ends where its text does: what is typed next is not part of it.
+      chain
+        .insertContent({ type: "text", text: typed.trim(), marks: [{ type: "link", attrs: { href } }] })
+        .unsetMark("link")
+        .run();
     } else {
       chain.setLink({ href }).run();
     }
@@ -70,11 +77,11 @@ export function LinkEditor({ editor, onClose }: { editor: Editor; onClose: () =>
           setProblem(null);
         }}
       />
-      <button type="submit" className="button" data-testid="link-apply">
+      <button type="submit" className="button" data-testid="link-apply" onMouseDown={keepFocus}>
         Apply
       </button>
       {current !== undefined && (
-        <button type="button" className="button" data-testid="link-remove" onClick={remove}>
+        <button type="button" className="button" data-testid="link-remove" onMouseDown={keepFocus} onClick={remove}>
           Remove
         </button>
       )}

@@ -54,7 +54,6 @@ const BLOCKS: ToolbarAction[] = [
     label: "Table",
     glyph: "▦",
     run: (chain) => chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
-    isActive: (editor) => editor.isActive("table"),
   },
 ];
 
@@ -91,6 +90,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         boolean
       >,
       link: current.isActive("link"),
+      inTable: current.isActive("table"),
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
     }),
@@ -100,8 +100,13 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const toolbar = useRef<HTMLDivElement>(null);
   const roving = useRovingToolbar(toolbar);
 
+  // No table inside a table: its cells could not be written as Markdown.
   const isEnabled = (action: ToolbarAction) =>
-    action.id === "undo" ? state.canUndo : action.id === "redo" ? state.canRedo : editor.isEditable;
+    action.id === "undo"
+      ? state.canUndo
+      : action.id === "redo"
+        ? state.canRedo
+        : editor.isEditable && !(action.id === "table" && state.inTable);
 
   const button = (action: ToolbarAction) => (
     <button
@@ -149,7 +154,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         </button>
       </div>
       <div className="toolbar-group">{BLOCKS.map(button)}</div>
-      {state.active.table && <div className="toolbar-group toolbar-group--table">{TABLE_ACTIONS.map(button)}</div>}
+      {state.inTable && <div className="toolbar-group toolbar-group--table">{TABLE_ACTIONS.map(button)}</div>}
       {editingLink && <LinkEditor editor={editor} onClose={() => setEditingLink(false)} />}
     </div>
   );

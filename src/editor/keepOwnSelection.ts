@@ -75,7 +75,12 @@ export const KeepOwnSelection = Extension.create<KeepOwnSelectionOptions>({
       const before = view.state;
       safely(() => readPendingSelection(view));
       const after = view.state;
-      if (after !== before && after.doc === transaction.doc) transaction.setSelection(after.selection);
+      if (after !== before && after.doc === transaction.doc) {
+        // Setting the selection drops stored marks; keep any this transaction set (Bold with no text yet).
+        const marks = transaction.storedMarksSet ? transaction.storedMarks : undefined;
+        transaction.setSelection(after.selection);
+        if (marks !== undefined) transaction.setStoredMarks(marks);
+      }
     }
     next(transaction);
   },

@@ -8,6 +8,19 @@ function isRemote(transaction: Transaction): boolean {
   return Boolean((transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin);
 }
 
+/** The plugin of LocalTableFixes, on its own for tests. */
+export function localTableFixes(): Plugin {
+  // ProseMirror filters a transaction before it marks it as appended to another, so the
+  // repair is known by what it was made from: the document a remote change left.
+  let remoteResult: Transaction["doc"] | null = null;
+  return new Plugin({
+    filterTransaction: (transaction) => {
+      if (isRemote(transaction)) remoteResult = transaction.doc;
+      return !(transaction.getMeta(fixTablesKey) && transaction.before === remoteResult);
+    },
+  });
+}
+
 /**
  * Tables are repaired only for your own edits. prosemirror-tables pads a table whose rows came
  * out uneven (one person added a row while another added a column); done on a change from
@@ -17,14 +30,5 @@ function isRemote(transaction: Transaction): boolean {
  */
 export const LocalTableFixes = Extension.create({
   name: "localTableFixes",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        filterTransaction: (transaction) => {
-          const root = transaction.getMeta("appendedTransaction") as Transaction | undefined;
-          return !(root && transaction.getMeta(fixTablesKey) && isRemote(root));
-        },
-      }),
-    ];
-  },
+  addProseMirrorPlugins: () => [localTableFixes()],
 });

@@ -7,6 +7,7 @@ import type YPartyKitProvider from "y-partykit/provider";
 import type * as Y from "yjs";
 import { type AwarenessUser, DOCUMENT_FIELD } from "../../party/shared/collabSchema";
 import { DOCUMENT_EXTENSIONS } from "../../party/shared/documentSchema";
+import { AllowedLinksOnly } from "./allowedLinksOnly";
 import { KeepOwnSelection } from "./keepOwnSelection";
 import { LocalTableFixes } from "./localTableFixes";
 import { OpenLinkOnModClick } from "./openLinkOnModClick";
@@ -36,6 +37,7 @@ export function useCollaborativeEditor(
         CollaborationCaret.configure({ provider, user: firstUser, render: renderCaret }),
         Placeholder.configure({ placeholder: "Start writing…" }),
         LocalTableFixes,
+        AllowedLinksOnly,
         OpenLinkOnModClick,
       ],
       editorProps: {

@@ -10,7 +10,9 @@ export function useLinkShortcut(editor: Editor, open: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== "k") return;
+      // By the key's place too: on a Cyrillic or Greek layout, the K key does not type "k".
+      const isK = event.key.toLowerCase() === "k" || event.code === "KeyK";
+      if (!mod || event.altKey || event.shiftKey || !isK) return;
       if (!editor.isEditable || !editor.isFocused) return;
       event.preventDefault();
       latest.current();

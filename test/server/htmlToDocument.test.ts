@@ -21,6 +21,26 @@ describe("HTML coming in", () => {
     expect(renderDocument(parsed, "html")).toBe("<p>Safe</p>");
   });
 
+  it("reads table cells' spans and widths only as the server takes them", () => {
+    const parsed = htmlToDocument(
+      '<table><colgroup><col width="auto"></colgroup><tr><td colspan="0" rowspan="x">a</td>' +
+        '<td colspan="2" colwidth="120,80">b</td><td colspan="1000">c</td></tr></table>',
+    );
+    const cells = parsed.content?.[0]?.content?.[0]?.content?.map((cell) => cell.attrs);
+    expect(cells).toEqual([
+      { colspan: 1, rowspan: 1, colwidth: null, align: null },
+      { colspan: 2, rowspan: 1, colwidth: [120, 80], align: null },
+      { colspan: 1, rowspan: 1, colwidth: null, align: null },
+    ]);
+  });
+
+  it("keeps a link's address and text, never its class, target or rel", () => {
+    const html = '<p><a href="https://example.com/" class="app-update" target="_top" rel="opener">Update</a></p>';
+    expect(renderDocument(htmlToDocument(html), "html")).toBe(
+      '<p><a target="_blank" rel="noopener noreferrer nofollow" href="https://example.com/">Update</a></p>',
+    );
+  });
+
   it("keeps javascript: links out", () => {
     expect(renderDocument(htmlToDocument('<p><a href="javascript:alert(1)">x</a></p>'), "html")).not.toContain(
       "javascript:",

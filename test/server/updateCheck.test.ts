@@ -139,6 +139,16 @@ describe("checkUpdate", () => {
     ["a mark attribute the mark does not have", { bold: { weight: 900 } }, 'bold has no attribute "weight"'],
     ["an ftp: link", { link: { href: "ftp://example.com/" } }, 'link.href cannot be "ftp://example.com/"'],
     [
+      "a link dressed in the app's own class",
+      { link: { href: "https://example.com/", class: "app-update" } },
+      'link.class cannot be "app-update"',
+    ],
+    [
+      "a link that takes over this tab",
+      { link: { href: "https://example.com/", target: "_top" } },
+      'link.target cannot be "_top"',
+    ],
+    [
       "a highlight whose colour is CSS",
       { highlight: { color: "red; background-image: url(https://evil.example/)" } },
       'highlight.color cannot be "red; background-image: url(https://evil.example/)"',
