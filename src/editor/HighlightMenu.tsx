@@ -1,5 +1,6 @@
 import type { Editor } from "@tiptap/react";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useCloseOnOutsideClick } from "../useCloseOnOutsideClick";
 import { HIGHLIGHT_COLORS } from "../../party/shared/highlightColors";
 import { shortcutText } from "./shortcutText";
 import { ToolbarLabel } from "./ToolbarLabel";
@@ -9,15 +10,8 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    // A click anywhere else (back in the text, say) closes it, as menus do.
-    const onPointerDown = (event: PointerEvent) => {
-      if (!anchor.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
+  // A click anywhere else (back in the text, say) closes it.
+  useCloseOnOutsideClick(anchor, open, () => setOpen(false));
   const choose = (run: () => void) => {
     run();
     setOpen(false);

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { Role } from "../../party/shared/roles";
 import type { PageAccess } from "../collab/sessionAccess";
+import { useCloseOnOutsideClick } from "../useCloseOnOutsideClick";
 import { CopyButton } from "./CopyButton";
 import { linksToShare } from "./shareLinks";
 
@@ -26,14 +27,7 @@ export function ShareMenu({ docId, access, onReset }: ShareMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   const isOpenDocument = access.keys === null && access.confirmed;
 
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", closeOutside);
-    return () => document.removeEventListener("pointerdown", closeOutside);
-  }, [open]);
+  useCloseOnOutsideClick(menu, open, () => setOpen(false));
 
   const reset = async () => {
     setResetting(true);
