@@ -1,3 +1,4 @@
+import type { Attributes } from "@tiptap/core";
 import { TableCell, TableHeader } from "@tiptap/extension-table";
 
 /**
@@ -36,7 +37,7 @@ function parsedSpan(text: string | null): number {
 function withCleanSpans<T extends typeof TableCell | typeof TableHeader>(cell: T): T {
   return cell.extend({
     addAttributes() {
-      const parent = this.parent?.() ?? {};
+      const parent: Attributes = this.parent?.() ?? {};
       const parseWidths = parent.colwidth?.parseHTML;
       return {
         ...parent,
