@@ -18,7 +18,9 @@ function textsOf(person: Person, selector: string): Promise<string[]> {
 
 /** Each table row's cells' text, as the person sees it. */
 async function cellTexts(person: Person): Promise<string[][]> {
-  const widths = await person.editor.locator("tr").evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells.length));
+  const widths = await person.editor
+    .locator("tr")
+    .evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells.length));
   const cells = await textsOf(person, "th, td");
   return widths.map((width, row) => {
     const start = widths.slice(0, row).reduce((sum, each) => sum + each, 0);
