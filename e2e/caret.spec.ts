@@ -4,7 +4,8 @@ import { connectPartyKitClient, synced, type YjsClient } from "./yjsClients";
 
 // Your caret is yours: a collaborator's typing, caret and reconnects never move it, and never swallow a key.
 
-const ROUNDS = 200;
+/** Rounds per engine: Chromium lost 4 to 8 keys in 250 before the fix, Firefox none, so Firefox's run is shorter. */
+const ROUNDS: Record<string, number> = { chromium: 200, firefox: 100 };
 
 /**
  * Another person, busy in the second paragraph every 8 ms: by turns typing or deleting a character
@@ -41,6 +42,7 @@ test("with a collaborator typing and moving their caret nonstop, Ctrl+Home, End 
   baseURL,
   docId,
 }) => {
+  const rounds = ROUNDS[alice.engine] ?? 200;
   test.setTimeout(180_000);
   // End goes to the end of the line on screen: keep the first paragraph one line, however long it grows.
   await alice.page.addStyleTag({ content: ".document-body p:first-child { white-space: nowrap; }" });
@@ -57,7 +59,7 @@ test("with a collaborator typing and moving their caret nonstop, Ctrl+Home, End 
     await alice.page.keyboard.press("ControlOrMeta+Home");
     let bobsWork: { ticks: number; line: string };
     try {
-      for (let round = 0; round < ROUNDS; round += 1) {
+      for (let round = 0; round < rounds; round += 1) {
         await alice.page.keyboard.press("ControlOrMeta+Home");
         await alice.page.keyboard.press("End");
         await alice.page.keyboard.type("a");
@@ -65,10 +67,10 @@ test("with a collaborator typing and moving their caret nonstop, Ctrl+Home, End 
     } finally {
       bobsWork = working.stop();
     }
-    expect(bobsWork.ticks).toBeGreaterThan(ROUNDS * 4);
+    expect(bobsWork.ticks).toBeGreaterThan(rounds * 4);
     await expect
       .poll(() => Promise.all([alice.text("p:first-child"), alice.text("p:nth-child(2)")]))
-      .toEqual(["Alice's line:" + "a".repeat(ROUNDS), bobsWork.line]);
+      .toEqual(["Alice's line:" + "a".repeat(rounds), bobsWork.line]);
   } finally {
     bob.close();
   }
