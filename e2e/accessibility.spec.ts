@@ -15,9 +15,6 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test.describe("axe-core", () => {
-  // axe-core reads the page the same way in every engine, and its runs take long: one engine has them.
-  test.skip(({ browserName }) => browserName !== "chromium", "axe-core's checks run in Chromium");
-
   test("the document page, as an editor: toolbar, table tools, link form, highlight menu, share menu, history and comments", async ({
     alice,
   }) => {
@@ -107,6 +104,8 @@ test("someone joining or leaving is announced, politely, to screen readers", asy
   // Bob comes in under the name his browser made up, and then renames himself.
   const bob = await join("Bob");
   await expect(announcement).toHaveText(/ joined$/);
+  // He leaves once Alice knows him by his new name: the announcement names whom she last saw.
+  await expect(alice.presence.filter({ hasText: "Bob" })).toHaveCount(1);
   await bob.page.close();
   await expect(announcement).toHaveText("Bob left");
 });

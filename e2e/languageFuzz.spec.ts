@@ -156,9 +156,6 @@ function unknownContent(body: Y.XmlFragment): string[] {
   return problems;
 }
 
-// The fuzzer attacks the server; the browser only witnesses, so one engine is enough.
-test.skip(({ browserName }) => browserName !== "chromium", "the fuzzer's witness is Chromium");
-
 test("random well-formed updates and awareness from several connections leave the room valid, editable and lean", async ({
   server,
   serverDocUrl,

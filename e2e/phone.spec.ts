@@ -7,9 +7,6 @@ function overflow(person: Person): Promise<number> {
   return person.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-// Layout is CSS, the same in both engines; Chromium's run is enough for CI's time.
-test.skip(({ browserName }) => browserName !== "chromium", "the phone layout runs in Chromium");
-
 test("on a phone the header folds its actions into a menu, and nothing overflows sideways", async ({ alice }) => {
   const { page } = alice;
   await page.setViewportSize({ width: 390, height: 844 });
