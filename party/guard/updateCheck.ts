@@ -2,12 +2,20 @@ import * as Y from "yjs";
 import { MAX_STORED_TITLE_LENGTH } from "../shared/collabSchema";
 import { COMMENTS_FIELD } from "../shared/comments";
 import type { DecodedUpdate } from "./inspectMessage";
+import { type CellSpans, isIntegerIn, MAX_CELL_SPAN, MAX_TABLE_CELLS, paddedTableCells } from "../shared/tableCells";
 import { holdsText, isNodeName, markProblem, mayContain, nodeAttributeProblem, ROOTS } from "./documentRules";
+
+/** An element as a parent: its node, and the item (stored or in the update) that holds it. */
+interface ElementParent {
+  kind: "element";
+  nodeName: string;
+  owner: Y.Item;
+}
 
 /** Where a piece of an update lands, as far as the document's meaning is concerned. */
 type Parent =
   | { kind: "root"; name: string }
-  | { kind: "element"; nodeName: string }
+  | ElementParent
   /** A run of text, and the node that holds it (null when that is not an element). */
   | { kind: "text"; nodeName: string | null }
   /** A shared type the document does not use. */
@@ -78,7 +86,7 @@ function parentOfType(type: SharedType): Parent {
     const name = Y.findRootTypeKey(type);
     return { kind: "root", name };
   }
-  if (type instanceof Y.XmlElement) return { kind: "element", nodeName: type.nodeName };
+  if (type instanceof Y.XmlElement) return { kind: "element", nodeName: type.nodeName, owner: type._item };
   if (type instanceof Y.XmlText) {
     const holder = type._item.parent;
     return { kind: "text", nodeName: holder instanceof Y.XmlElement ? holder.nodeName : null };
@@ -90,12 +98,19 @@ function parentOfType(type: SharedType): Parent {
  * Checks, before it is applied, that an update leaves a document the editor can show:
  * only the body and title roots; in the body only the schema's nodes, each where its parent
  * may hold it, with attributes of the right types; text with known marks and well-formed
- * attributes; the title plain text within its limit. The work grows with the update, not
- * the document: each piece's parent is looked up by id (a binary search), never by a walk.
+ * attributes; the title plain text within its limit; tables within their size. The work grows
+ * with the update, not the document: each piece's parent is looked up by id (a binary search),
+ * never by a walk, and only a table whose rows, cells or spans change is walked.
  */
 class UpdateChecker {
   private readonly updateStructs = new Map<number, (Y.Item | Y.GC)[]>();
   private readonly placements = new Map<Y.Item, Placement>();
+  /** The rows and cells the update adds, by the item of the table or row they go into. */
+  private readonly newTableParts = new Map<Y.Item, Y.Item[]>();
+  /** The spans the update sets, by the item of their cell. */
+  private readonly newSpans = new Map<Y.Item, Partial<CellSpans>>();
+  /** The items of the tables whose rows, cells or spans the update changes. */
+  private readonly changedTables = new Set<Y.Item>();
   private readonly titleRoot: SharedType | undefined;
   private readonly commentsRoot: SharedType | undefined;
 
@@ -130,6 +145,7 @@ class UpdateChecker {
         titleGrowth += struct.id.clock + struct.length - Math.max(known, struct.id.clock);
       }
     }
+    this.checkTableSizes();
     const { liveRanges, titleDeleted } = this.deletions();
     const titleLength = (this.titleRoot?._length ?? 0) + titleGrowth - titleDeleted;
     if (titleGrowth > 0 && titleLength > MAX_STORED_TITLE_LENGTH) {
@@ -192,11 +208,16 @@ class UpdateChecker {
         if (key !== null) throw new Invalid("the document body has no attributes");
         return this.checkChild(ROOTS.body, content);
       case "element":
-        if (key === null) return this.checkChild(parent.nodeName, content);
+        if (key === null) {
+          this.checkChild(parent.nodeName, content);
+          return this.noteTablePart(parent, item);
+        }
         if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
           throw new Invalid(`${parent.nodeName}.${key} must be a plain value, not ${what}`);
         }
-        return this.fail(nodeAttributeProblem(parent.nodeName, key, content.arr[0]));
+        this.fail(nodeAttributeProblem(parent.nodeName, key, content.arr[0]));
+        if (key === "colspan" || key === "rowspan") this.noteSpan(parent, key, content.arr[0] as number);
+        return;
       case "text":
         if (key !== null) throw new Invalid("text has no attributes");
         if (content instanceof Y.ContentString) return;
@@ -222,6 +243,68 @@ class UpdateChecker {
       }
     }
     throw new Invalid(`${parentName} cannot hold ${contentName(content)}`);
+  }
+
+  /** Notes a row going into a table, or a cell into a row, for the table's size check. */
+  private noteTablePart(parent: ElementParent, item: Y.Item): void {
+    if (parent.nodeName !== "table" && parent.nodeName !== "tableRow") return;
+    const table = parent.nodeName === "table" ? parent : this.holder(parent.owner);
+    this.newTableParts.set(parent.owner, [...(this.newTableParts.get(parent.owner) ?? []), item]);
+    if (table?.nodeName === "table") this.changedTables.add(table.owner);
+  }
+
+  private noteSpan(cell: ElementParent, key: keyof CellSpans, span: number): void {
+    const spans = this.newSpans.get(cell.owner) ?? {};
+    spans[key] = Math.max(spans[key] ?? 1, span);
+    this.newSpans.set(cell.owner, spans);
+    const row = this.holder(cell.owner);
+    const table = row && this.holder(row.owner);
+    if (table?.nodeName === "table") this.changedTables.add(table.owner);
+  }
+
+  /** Refuses a change that would leave a table with more cells than any editor should pad and map. */
+  private checkTableSizes(): void {
+    for (const table of this.changedTables) {
+      const rows = this.elementsIn(table).map((row) => this.elementsIn(row).map((cell) => this.spansOf(cell)));
+      const cells = paddedTableCells(rows);
+      if (cells > MAX_TABLE_CELLS) {
+        throw new Invalid(`a table of up to ${cells} cells with its rows padded, over the limit of ${MAX_TABLE_CELLS}`);
+      }
+    }
+  }
+
+  /** The elements inside the element an item holds, once the update is applied, in no particular order. */
+  private elementsIn(owner: Y.Item): Y.Item[] {
+    const elements = [...(this.newTableParts.get(owner) ?? [])];
+    if (!this.isStored(owner) || !(owner.content instanceof Y.ContentType)) return elements;
+    for (let child = owner.content.type._start; child; child = child.right) {
+      const isElement = child.content instanceof Y.ContentType && child.content.type instanceof Y.XmlElement;
+      if (isElement && !child.deleted && !this.deletedByUpdate(child)) elements.push(child);
+    }
+    return elements;
+  }
+
+  /** A cell's spans once the update is applied, taking the larger where it changes one. */
+  private spansOf(cell: Y.Item): CellSpans {
+    const set = this.newSpans.get(cell) ?? {};
+    const stored = this.isStored(cell) && cell.content instanceof Y.ContentType ? cell.content.type : null;
+    const span = (key: keyof CellSpans): number => {
+      const value: unknown = stored instanceof Y.XmlElement ? stored.getAttribute(key) : undefined;
+      return Math.max(set[key] ?? 1, isIntegerIn(value, 1, MAX_CELL_SPAN) ? value : 1);
+    };
+    return { colspan: span("colspan"), rowspan: span("rowspan") };
+  }
+
+  /** The element that holds the one an item holds, or null when that is not an element. */
+  private holder(owner: Y.Item): ElementParent | null {
+    let parent: Parent;
+    if (!this.isStored(owner)) parent = this.placementOf(owner).parent;
+    else parent = owner.parent instanceof Y.AbstractType ? parentOfType(owner.parent) : { kind: "gone" };
+    return parent.kind === "element" ? parent : null;
+  }
+
+  private isStored(item: Y.Item): boolean {
+    return item.id.clock < Y.getState(this.doc.store, item.id.client);
   }
 
   private fail(problem: string | null): void {
@@ -311,7 +394,9 @@ class UpdateChecker {
     if (inUpdate) {
       const content = inUpdate.content;
       if (!(content instanceof Y.ContentType) || this.deletedByUpdate(inUpdate)) return { kind: "gone" };
-      if (content.type instanceof Y.XmlElement) return { kind: "element", nodeName: content.type.nodeName };
+      if (content.type instanceof Y.XmlElement) {
+        return { kind: "element", nodeName: content.type.nodeName, owner: inUpdate };
+      }
       if (content.type instanceof Y.XmlText) {
         const holder = this.placementOf(inUpdate).parent;
         return { kind: "text", nodeName: holder.kind === "element" ? holder.nodeName : null };

@@ -6,7 +6,7 @@ import { renderToHTMLString } from "@tiptap/static-renderer";
 import { displayTitle, MAX_TITLE_LENGTH } from "./collabSchema";
 import { DOCUMENT_EXTENSIONS, documentSchema } from "./documentSchema";
 import { removeForbiddenLinks } from "./forbiddenLinks";
-import { MAX_MARKDOWN_TABLE_CELLS } from "./tableCells";
+import { MAX_TABLE_CELLS } from "./tableCells";
 
 /** The forms a document can be read in. */
 export const DOCUMENT_FORMATS = ["markdown", "html", "json", "text"] as const;
@@ -148,10 +148,8 @@ function checkTableSizes(text: string): void {
       .split("|").length;
     const end = lines.findIndex((each, index) => index > at && each.trim() === "");
     const rows = (end < 0 ? lines.length : end) - at;
-    if (columns * rows > MAX_MARKDOWN_TABLE_CELLS) {
-      throw new Error(
-        `a table of ${columns} columns and ${rows} rows is over the limit of ${MAX_MARKDOWN_TABLE_CELLS} cells`,
-      );
+    if (columns * rows > MAX_TABLE_CELLS) {
+      throw new Error(`a table of ${columns} columns and ${rows} rows is over the limit of ${MAX_TABLE_CELLS} cells`);
     }
   });
 }

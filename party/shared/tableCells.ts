@@ -8,8 +8,35 @@ import { TableCell, TableHeader } from "@tiptap/extension-table";
 export const MAX_CELL_SPAN = 100;
 export const MAX_COLUMN_WIDTH = 10_000;
 
-/** The most cells a table read from Markdown may have: GFM pads every row out to the header's width. */
-export const MAX_MARKDOWN_TABLE_CELLS = 10_000;
+/**
+ * The most cells a table may have, counting the ones its rows are padded with: every open editor
+ * pads each row to the widest (prosemirror-tables' fix), as GFM pads each row to the header's.
+ */
+export const MAX_TABLE_CELLS = 10_000;
+
+export interface CellSpans {
+  colspan: number;
+  rowspan: number;
+}
+
+/**
+ * How many cells a table of these rows comes to once every row is padded to the widest, at most,
+ * whatever order its rows end up in: the widest row's own columns, plus every column a cell
+ * spanning several rows could carry into it.
+ */
+export function paddedTableCells(rows: readonly (readonly CellSpans[])[]): number {
+  let widest = 0;
+  let carried = 0;
+  for (const cells of rows) {
+    let width = 0;
+    for (const { colspan, rowspan } of cells) {
+      width += colspan;
+      if (rowspan > 1) carried += colspan;
+    }
+    widest = Math.max(widest, width);
+  }
+  return (widest + carried) * rows.length;
+}
 
 export function isIntegerIn(value: unknown, min: number, max: number): value is number {
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;

@@ -363,6 +363,94 @@ describe("checkUpdate", () => {
     expect(checkUpdate(server, Y.encodeStateAsUpdate(server))).toEqual({ kind: "valid", growthBound: 0 });
   });
 
+  describe("table sizes", () => {
+    /** A table row of `cells` cells, each spanning `colspan` columns, the first `tall` of them two rows. */
+    const tableRow = (cells: number, colspan = 1, tall = 0): Y.XmlElement => {
+      const row = new Y.XmlElement("tableRow");
+      row.insert(
+        0,
+        Array.from({ length: cells }, (_, index) => {
+          const cell = new Y.XmlElement("tableCell");
+          cell.setAttribute("colspan", colspan as unknown as string);
+          if (index < tall) cell.setAttribute("rowspan", 2 as unknown as string);
+          cell.insert(0, [new Y.XmlElement("paragraph")]);
+          return cell;
+        }),
+      );
+      return row;
+    };
+    const table = (rows: Y.XmlElement[]): Y.XmlElement => {
+      const element = new Y.XmlElement("table");
+      element.insert(0, rows);
+      return element;
+    };
+    const rows = (count: number, cells: number) => Array.from({ length: count }, () => tableRow(cells));
+    const over = (cells: number) => `a table of up to ${cells} cells with its rows padded, over the limit of 10000`;
+
+    it("takes a table of up to 10,000 cells in one go, and refuses a bigger one", () => {
+      const fits = pair();
+      expect(
+        reason(
+          fits.server,
+          fits.change(() => fits.body.push([table(rows(200, 50))])),
+        ),
+      ).toBe("valid");
+      const big = pair();
+      expect(
+        reason(
+          big.server,
+          big.change(() => big.body.push([table(rows(201, 50))])),
+        ),
+      ).toBe(over(10050));
+    });
+
+    it("counts the cells every row is padded to: one wide row, then many short ones", () => {
+      const wide = pair();
+      const wideRow = wide.change(() => firstOf(wide.body, "table").push([tableRow(100, 100)]));
+      expect(reason(wide.server, wideRow)).toBe(over(30000));
+
+      // The second row, widened to 101 columns, pads each of 100 rows to as many.
+      const { server, change, body } = pair();
+      const widened = change(() => firstOf(body, "tableCell").setAttribute("colspan", 100 as unknown as string));
+      expect(reason(server, widened)).toBe("valid");
+      Y.applyUpdate(server, widened);
+      const longer = change(() => firstOf(body, "table").push(rows(98, 1)));
+      expect(reason(server, longer)).toBe(over(10100));
+    });
+
+    it("forgets rows the update deletes", () => {
+      const { server, change, body } = pair();
+      Y.applyUpdate(
+        server,
+        change(() => firstOf(body, "tableCell").setAttribute("colspan", 100 as unknown as string)),
+      );
+      const replaced = change(() => {
+        firstOf(body, "table").delete(0, 1);
+        firstOf(body, "table").push(rows(98, 1));
+      });
+      expect(reason(server, replaced)).toBe("valid");
+    });
+
+    it("counts the columns a cell spanning rows may carry into any row", () => {
+      const fits = pair();
+      const spanning = [tableRow(50, 1, 50), ...rows(99, 50)];
+      expect(
+        reason(
+          fits.server,
+          fits.change(() => fits.body.push([table(spanning)])),
+        ),
+      ).toBe("valid");
+      const big = pair();
+      const more = [tableRow(50, 1, 50), tableRow(50, 1, 1), ...rows(98, 50)];
+      expect(
+        reason(
+          big.server,
+          big.change(() => big.body.push([table(more)])),
+        ),
+      ).toBe(over(10100));
+    });
+  });
+
   it("bounds how much an update grows the stored state, even when deletions split every item", () => {
     const random = prng.create(20261201);
     for (let round = 0; round < 30; round++) {
