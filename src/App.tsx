@@ -1,11 +1,11 @@
 import { AppUpdateBanner } from "./appUpdate/AppUpdateBanner";
 import type { AppUpdates } from "./appUpdate/watchForAppUpdates";
-import { DocumentPage } from "./DocumentPage";
 import { docIdFromPath, keyFromSearch } from "./docPath";
 import { FirstDocument } from "./home/FirstDocument";
 import { readRecentDocuments } from "./home/recentDocuments";
 import { HomePage } from "./HomePage";
 import { NotFoundPage } from "./NotFoundPage";
+import { OpenDocument } from "./OpenDocument";
 
 interface AppProps {
   updates: AppUpdates;
@@ -29,5 +29,5 @@ function CurrentPage() {
   const { pathname, search } = window.location;
   if (pathname === "/") return readRecentDocuments().length === 0 ? <FirstDocument /> : <HomePage />;
   const docId = docIdFromPath(pathname);
-  return docId ? <DocumentPage key={docId} docId={docId} linkKey={keyFromSearch(search)} /> : <NotFoundPage />;
+  return docId ? <OpenDocument docId={docId} linkKey={keyFromSearch(search)} /> : <NotFoundPage />;
 }

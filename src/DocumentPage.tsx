@@ -1,5 +1,5 @@
 import { EditorContent } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { displayTitle } from "../party/shared/collabSchema";
 import { type DocumentSession, discardUnsavedChanges, resetLinks } from "./collab/documentSession";
 import { useConnectionState } from "./collab/useConnectionState";
@@ -16,8 +16,8 @@ import { CommentsPanel } from "./comments/CommentsPanel";
 import { useCommentThreads } from "./comments/useCommentThreads";
 import { EdgeMarkers } from "./follow/EdgeMarkers";
 import { useFollow } from "./follow/useFollow";
-import { HistoryPanel, type Preview } from "./history/HistoryPanel";
-import { VersionPreview } from "./history/VersionPreview";
+import type { Preview } from "./history/HistoryPanel";
+import { lazyComponent } from "./lazyComponent";
 import { Toolbar } from "./editor/Toolbar";
 import { useCollaborativeEditor } from "./editor/useCollaborativeEditor";
 import { useDocumentTitle } from "./editor/useDocumentTitle";
@@ -28,6 +28,10 @@ import { AccessRefusedPage, LostAccessBanner } from "./share/AccessRefused";
 import { ReadOnlyNotice } from "./share/ReadOnlyNotice";
 import { ReviewBar } from "./review/ReviewBar";
 import { useReview } from "./review/useReview";
+
+// Version history's code loads when someone opens it.
+const HistoryPanel = lazyComponent(() => import("./history/HistoryPanel").then((module) => module.HistoryPanel));
+const VersionPreview = lazyComponent(() => import("./history/VersionPreview").then((module) => module.VersionPreview));
 
 /** One document, opened with a share link's key (or none, for an open document). */
 export function DocumentPage({ docId, linkKey }: { docId: string; linkKey: string | null }) {
@@ -110,11 +114,13 @@ function OpenDocument({ session }: { session: DocumentSession }) {
               {preview.version.name ?? "A version saved automatically"}: what changed since the version before is marked
               in the colour of who changed it.
             </p>
-            <VersionPreview
-              diff={preview.diff}
-              nameOf={(key) => preview.people.get(key)?.name ?? "someone"}
-              colorOf={(key) => preview.people.get(key)?.color ?? "#6b7280"}
-            />
+            <Suspense fallback={null}>
+              <VersionPreview
+                diff={preview.diff}
+                nameOf={(key) => preview.people.get(key)?.name ?? "someone"}
+                colorOf={(key) => preview.people.get(key)?.color ?? "#6b7280"}
+              />
+            </Suspense>
           </main>
         )}
         {!historyOpen && (
@@ -127,13 +133,15 @@ function OpenDocument({ session }: { session: DocumentSession }) {
           />
         )}
         {historyOpen && (
-          <HistoryPanel
-            session={session}
-            canEdit={canEdit}
-            preview={preview}
-            onPreview={setPreview}
-            onClose={closeHistory}
-          />
+          <Suspense fallback={null}>
+            <HistoryPanel
+              session={session}
+              canEdit={canEdit}
+              preview={preview}
+              onPreview={setPreview}
+              onClose={closeHistory}
+            />
+          </Suspense>
         )}
       </div>
     </div>

@@ -1,6 +1,5 @@
 import type { Editor } from "@tiptap/react";
 import type { DocumentFormat } from "../party/shared/documentFormats";
-import { downloadDocument } from "./editor/downloadDocument";
 
 const DOWNLOADS: [DocumentFormat, string][] = [
   ["markdown", "Markdown"],
@@ -17,7 +16,11 @@ export function ExportButtons({ editor, title }: { editor: Editor; title: string
           type="button"
           className="text-button"
           data-testid={`export-${format}`}
-          onClick={() => downloadDocument(editor.getJSON(), title, format)}
+          onClick={() => {
+            const content = editor.getJSON();
+            // Markdown and HTML conversion load on the first export, not with the page.
+            void import("./editor/downloadDocument").then((module) => module.downloadDocument(content, title, format));
+          }}
         >
           {label}
         </button>

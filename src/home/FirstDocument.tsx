@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { createDocument } from "../collab/documentAccess";
-import { DocumentPage } from "../DocumentPage";
 import { docPath } from "../docPath";
 import { HomePage } from "../HomePage";
+import { loadDocumentPage, OpenDocument } from "../OpenDocument";
 
 type Created = Awaited<ReturnType<typeof createDocument>>;
 
@@ -15,6 +15,8 @@ export function FirstDocument() {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     creating ??= createDocument();
+    // The editor's code loads while the document is made, not after.
+    void loadDocumentPage();
     creating.then(
       (document) => {
         window.history.replaceState(null, "", docPath(document.docId, document.key));
@@ -23,6 +25,6 @@ export function FirstDocument() {
       () => setFailed(true),
     );
   }, []);
-  if (created) return <DocumentPage key={created.docId} docId={created.docId} linkKey={created.key} />;
+  if (created) return <OpenDocument docId={created.docId} linkKey={created.key} />;
   return failed ? <HomePage /> : <div className="page-loading" aria-busy="true" />;
 }
