@@ -27,7 +27,11 @@ import { useIdentity } from "./identity/useIdentity";
 import { AccessRefusedPage, LostAccessBanner } from "./share/AccessRefused";
 import { ReadOnlyNotice } from "./share/ReadOnlyNotice";
 import { ReviewBar } from "./review/ReviewBar";
-import { useReview } from "./review/useReview";
+import { REVIEW_PLUGINS, useReview } from "./review/useReview";
+import { COMMENT_HIGHLIGHTS } from "./comments/commentHighlights";
+
+// What review and comments draw on the text with.
+const EDITOR_PLUGINS = [...REVIEW_PLUGINS, COMMENT_HIGHLIGHTS];
 
 // Version history's code loads when someone opens it.
 const HistoryPanel = lazyComponent(() => import("./history/HistoryPanel").then((module) => module.HistoryPanel));
@@ -51,7 +55,7 @@ function OpenDocument({ session }: { session: DocumentSession }) {
   const canEdit = access.role === "edit" && lostAccess === null;
   const canComment = access.role !== "view" && lostAccess === null;
   const threads = useCommentThreads(doc);
-  const editor = useCollaborativeEditor(doc, provider, identity, canEdit);
+  const editor = useCollaborativeEditor(doc, provider, identity, canEdit, EDITOR_PLUGINS);
   useUndoableApiChanges(editor, doc, provider);
   const review = useReview(session, editor, access.role, identity.id);
   const follow = useFollow(editor, provider.awareness, people);

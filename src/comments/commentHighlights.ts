@@ -53,34 +53,32 @@ function highlights(state: EditorState, { threads, active }: HighlightInput): De
  * change that came from Yjs, or between transactions: highlights are worked out then, and
  * otherwise moved along with the local edit (the binding writes it to Yjs after the edit).
  */
-function highlightsPlugin(): Plugin<HighlightState> {
-  return new Plugin<HighlightState>({
-    key: highlightsKey,
-    state: {
-      init: () => ({ threads: [], active: null, onActivate: () => {}, decorations: DecorationSet.empty }),
-      apply: (tr, previous, _old, state) => {
-        const input = tr.getMeta(highlightsKey) as HighlightInput | undefined;
-        const fromYjs = (ySyncPluginKey.getState(state) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
-        if (input || fromYjs) {
-          const next = input ?? previous;
-          return { ...next, decorations: highlights(state, next) };
-        }
-        return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc) };
-      },
+export const COMMENT_HIGHLIGHTS = new Plugin<HighlightState>({
+  key: highlightsKey,
+  state: {
+    init: () => ({ threads: [], active: null, onActivate: () => {}, decorations: DecorationSet.empty }),
+    apply: (tr, previous, _old, state) => {
+      const input = tr.getMeta(highlightsKey) as HighlightInput | undefined;
+      const fromYjs = (ySyncPluginKey.getState(state) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+      if (input || fromYjs) {
+        const next = input ?? previous;
+        return { ...next, decorations: highlights(state, next) };
+      }
+      return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc) };
     },
-    props: {
-      decorations: (state) => highlightsKey.getState(state)?.decorations ?? null,
-      // Clicking highlighted text opens its thread.
-      handleClick(view, position) {
-        const value = highlightsKey.getState(view.state);
-        const found = value?.decorations.find(position, position) ?? [];
-        const threadId = (found[0]?.spec as { threadId?: string } | undefined)?.threadId;
-        if (value && threadId) value.onActivate(threadId);
-        return false;
-      },
+  },
+  props: {
+    decorations: (state) => highlightsKey.getState(state)?.decorations ?? null,
+    // Clicking highlighted text opens its thread.
+    handleClick(view, position) {
+      const value = highlightsKey.getState(view.state);
+      const found = value?.decorations.find(position, position) ?? [];
+      const threadId = (found[0]?.spec as { threadId?: string } | undefined)?.threadId;
+      if (value && threadId) value.onActivate(threadId);
+      return false;
     },
-  });
-}
+  },
+});
 
 /** Highlights the passages of the open threads in `editor`, the active one more strongly. */
 export function useCommentHighlights(
@@ -91,14 +89,15 @@ export function useCommentHighlights(
 ): void {
   useEffect(() => {
     if (editor.isDestroyed) return;
-    editor.registerPlugin(highlightsPlugin());
-    return () => {
-      if (!editor.isDestroyed) editor.unregisterPlugin(highlightsKey);
-    };
-  }, [editor]);
-  useEffect(() => {
-    if (editor.isDestroyed) return;
     const input: HighlightInput = { threads, active, onActivate };
     editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, input));
   }, [editor, threads, active, onActivate]);
+  // The comments column closes (for history): its highlights go with it.
+  useEffect(
+    () => () => {
+      const none: HighlightInput = { threads: [], active: null, onActivate: () => {} };
+      if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, none));
+    },
+    [editor],
+  );
 }

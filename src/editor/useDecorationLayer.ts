@@ -1,9 +1,9 @@
 import type { EditorState } from "@tiptap/pm/state";
 import { type Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import type { Editor } from "@tiptap/react";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import type * as Y from "yjs";
-import { DecorationLayer } from "./decorationLayer";
+import type { DecorationLayer } from "./decorationLayer";
 import { bindingOf, type EditorBinding } from "./editorBinding";
 
 /** A stretch of the document, in ProseMirror positions. */
@@ -32,7 +32,8 @@ function nearView(view: EditorView): Stretch {
 }
 
 /**
- * Shows `decorationsOf` in `editor`, worked out again after each change to `doc`: at most
+ * Shows `decorationsOf` in `layer` (one of the editor's plugins from its creation), worked out
+ * again after each change to `doc`: at most
  * once a frame, and between transactions, when the binding's mapping matches the editor. With
  * `onlyNearView`, only near what the reader sees, worked out again as they scroll: redrawing
  * a whole long document's text takes far longer than a frame.
@@ -40,25 +41,12 @@ function nearView(view: EditorView): Stretch {
 export function useDecorationLayer(
   editor: Editor,
   doc: Y.Doc,
-  name: string,
+  layer: DecorationLayer,
   decorationsOf: DecorationsOf | null,
   onlyNearView = false,
 ): void {
-  const layer = useRef<DecorationLayer | null>(null);
   useEffect(() => {
     if (editor.isDestroyed) return;
-    const created = new DecorationLayer(name);
-    layer.current = created;
-    editor.registerPlugin(created.plugin);
-    return () => {
-      layer.current = null;
-      if (!editor.isDestroyed) editor.unregisterPlugin(created.key);
-    };
-  }, [editor, name]);
-
-  useEffect(() => {
-    const shown = layer.current;
-    if (!shown || editor.isDestroyed) return;
     let frame: number | null = null;
     let drawn: Stretch | null = null;
     const render = () => {
@@ -68,8 +56,8 @@ export function useDecorationLayer(
       const size = editor.state.doc.content.size;
       drawn = onlyNearView ? nearView(editor.view) : { from: 0, to: size };
       const decorations = decorationsOf && binding ? decorationsOf(editor.state, binding, drawn) : null;
-      if (!decorations && shown.current(editor.view) === DecorationSet.empty) return;
-      shown.show(editor.view, decorations ? DecorationSet.create(editor.state.doc, decorations) : DecorationSet.empty);
+      if (!decorations && layer.current(editor.view) === DecorationSet.empty) return;
+      layer.show(editor.view, decorations ? DecorationSet.create(editor.state.doc, decorations) : DecorationSet.empty);
     };
     const schedule = () => {
       frame ??= requestAnimationFrame(render);
@@ -93,5 +81,5 @@ export function useDecorationLayer(
       window.removeEventListener("scroll", onScroll, { capture: true });
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [editor, doc, decorationsOf, onlyNearView]);
+  }, [editor, doc, layer, decorationsOf, onlyNearView]);
 }

@@ -6,10 +6,13 @@ import type { AuthorDirectory } from "../collab/AuthorDirectory";
 import type { DocumentSession } from "../collab/documentSession";
 import { loadSeenPoint, saveSeenPoint, type SeenPoint } from "../collab/seenPoint";
 import { isInSync, untilInSync } from "../collab/syncState";
+import { DecorationLayer } from "../editor/decorationLayer";
 import { type DecorationsOf, useDecorationLayer } from "../editor/useDecorationLayer";
 import { changeDecorations } from "./changeDecorations";
 import { changesSince, passagesOf } from "./changesSince";
 import { SeenTracker } from "./SeenTracker";
+
+export const CHANGES_SINCE_LAYER = new DecorationLayer("changesSince");
 
 /** What changed since the reader last looked, as the bar tells it. */
 export interface ChangesSummary {
@@ -121,7 +124,7 @@ export function useChangesSince(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [tracker, doc, authors, selfKey, seenTimes, authorsNews],
   );
-  useDecorationLayer(editor, doc, "changesSince", decorationsOf);
+  useDecorationLayer(editor, doc, CHANGES_SINCE_LAYER, decorationsOf);
 
   const markSeen = useCallback(() => {
     tracker?.markSeen();

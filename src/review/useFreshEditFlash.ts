@@ -10,6 +10,8 @@ import { authorAttributes } from "./authorDecorations";
 /** How long others' fresh text stays lit. */
 export const FLASH_MS = 1500;
 
+export const FRESH_EDITS_LAYER = new DecorationLayer("freshEdits");
+
 /** Lights up text others just wrote, in their colour, for a moment; not what comes while catching up (`isLive` false). */
 export function useFreshEditFlash(
   editor: Editor,
@@ -19,8 +21,7 @@ export function useFreshEditFlash(
 ): void {
   useEffect(() => {
     if (editor.isDestroyed) return;
-    const layer = new DecorationLayer("freshEdits");
-    editor.registerPlugin(layer.plugin);
+    const layer = FRESH_EDITS_LAYER;
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const stopListening = onOthersInsertions(editor, doc, isLive, (ranges) => {
       const until = Date.now() + FLASH_MS;
@@ -41,7 +42,9 @@ export function useFreshEditFlash(
     return () => {
       stopListening();
       for (const timer of timers) clearTimeout(timer);
-      if (!editor.isDestroyed) editor.unregisterPlugin(layer.key);
+      if (!editor.isDestroyed && layer.current(editor.view) !== DecorationSet.empty) {
+        layer.show(editor.view, DecorationSet.empty);
+      }
     };
   }, [editor, doc, authorOf, isLive]);
 }

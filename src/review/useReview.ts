@@ -4,11 +4,17 @@ import type { Role } from "../../party/shared/roles";
 import type { DocumentSession } from "../collab/documentSession";
 import { isInSync } from "../collab/syncState";
 import { useAuthorDirectory } from "../collab/useAuthorDirectory";
+import { DecorationLayer } from "../editor/decorationLayer";
 import { useDecorationLayer } from "../editor/useDecorationLayer";
 import { type EdgeMarker, useEdgeMarkers } from "../follow/useEdgeMarkers";
 import { authorDecorations } from "./authorDecorations";
-import { type ChangesSummary, useChangesSince } from "./useChangesSince";
-import { useFreshEditFlash } from "./useFreshEditFlash";
+import { CHANGES_SINCE_LAYER, type ChangesSummary, useChangesSince } from "./useChangesSince";
+import { FRESH_EDITS_LAYER, useFreshEditFlash } from "./useFreshEditFlash";
+
+const AUTHORS_LAYER = new DecorationLayer("authors");
+
+/** The plugins review draws with, for the editor to have from its creation. */
+export const REVIEW_PLUGINS = [CHANGES_SINCE_LAYER.plugin, AUTHORS_LAYER.plugin, FRESH_EDITS_LAYER.plugin];
 
 export interface Review {
   changes: ChangesSummary | null;
@@ -35,7 +41,7 @@ export function useReview(session: DocumentSession, editor: Editor, role: Role, 
   // authorsNews: coloured again once the server's record has news.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const colouring = useMemo(() => authorDecorations(authors.authorOf), [authors, authorsNews]);
-  useDecorationLayer(editor, session.doc, "authors", showAuthors && mayReadHistory ? colouring : null, true);
+  useDecorationLayer(editor, session.doc, AUTHORS_LAYER, showAuthors && mayReadHistory ? colouring : null, true);
   return {
     changes: summary,
     markSeen,
