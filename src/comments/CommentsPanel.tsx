@@ -4,6 +4,7 @@ import { useEditorState } from "@tiptap/react";
 import { useCallback, useEffect, useState } from "react";
 import type { CommentAnchor, CommentOperation, CommentThread } from "../../party/shared/comments";
 import type { DocumentSession } from "../collab/documentSession";
+import { keepFocus } from "../editor/keepFocus";
 import { changeComments } from "./commentRequests";
 import { CommentBox, CommentThreadCard } from "./CommentThreadCard";
 import { useCommentHighlights } from "./commentHighlights";
@@ -123,7 +124,7 @@ export function CommentsPanel({ session, editor, threads, canComment, canEdit }:
             type="button"
             data-testid="add-comment"
             title="Comment on the selected text (Ctrl+Alt+M)"
-            onMouseDown={(event) => event.preventDefault()}
+            onMouseDown={keepFocus}
             onClick={startComment}
           >
             Comment

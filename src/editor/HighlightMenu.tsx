@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/react";
 import { useRef, useState } from "react";
 import { useCloseOnOutsideClick } from "../useCloseOnOutsideClick";
 import { HIGHLIGHT_COLORS } from "../../party/shared/highlightColors";
+import { keepFocus } from "./keepFocus";
 import { shortcutText } from "./shortcutText";
 import { ToolbarLabel } from "./ToolbarLabel";
 
@@ -35,7 +36,7 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
         aria-controls="highlight-colours"
         title={`Highlight (${shortcutText("Mod+Shift+H")} for yellow)`}
         disabled={!editor.isEditable}
-        onMouseDown={(event) => event.preventDefault()}
+        onMouseDown={keepFocus}
         onClick={() => setOpen(!open)}
       >
         <ToolbarLabel glyph={<span className="toolbar-button__highlight-glyph">A</span>} label="Highlight" />
@@ -49,7 +50,7 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
               className="highlight-menu__swatch"
               data-testid={`highlight-${name.toLowerCase()}`}
               style={{ background: color }}
-              onMouseDown={(event) => event.preventDefault()}
+              onMouseDown={keepFocus}
               onClick={() => choose(() => editor.chain().focus().setHighlight({ color }).run())}
             >
               {name}
@@ -59,7 +60,7 @@ export function HighlightMenu({ editor }: { editor: Editor }) {
             type="button"
             className="highlight-menu__none"
             data-testid="highlight-none"
-            onMouseDown={(event) => event.preventDefault()}
+            onMouseDown={keepFocus}
             onClick={() => choose(() => editor.chain().focus().unsetHighlight().run())}
           >
             No highlight

@@ -1,10 +1,8 @@
 import type { Editor } from "@tiptap/react";
-import { type FormEvent, type MouseEvent, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { createPortal } from "react-dom";
+import { keepFocus } from "./keepFocus";
 import { linkAddress } from "./linkAddress";
-
-/** Keeps the focus where it is: Safari does not focus a clicked button, which would read as leaving the form. */
-const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 /** Where the selection starts, in page coordinates, so the editor sits just under it and scrolls with the text. */
 function underSelection(editor: Editor): { top: number; left: number } {

@@ -2,6 +2,7 @@ import type { ChainedCommands, Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useRef, useState } from "react";
 import { HighlightMenu } from "./HighlightMenu";
+import { keepFocus } from "./keepFocus";
 import { LinkEditor } from "./LinkEditor";
 import { shortcutText } from "./shortcutText";
 import { ToolbarLabel } from "./ToolbarLabel";
@@ -117,8 +118,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       aria-pressed={action.isActive ? state.active[action.id] : undefined}
       title={action.shortcut ? `${action.label} (${shortcutText(action.shortcut)})` : action.label}
       disabled={!isEnabled(action)}
-      // Keep the editor's selection: a click must not move focus out of the text.
-      onMouseDown={(event) => event.preventDefault()}
+      onMouseDown={keepFocus}
       onClick={() => action.run(editor.chain().focus()).run()}
     >
       <ToolbarLabel glyph={action.glyph} label={action.label} />
@@ -147,7 +147,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           aria-expanded={editingLink}
           title={`Link (${shortcutText("Mod+K")})`}
           disabled={!editor.isEditable}
-          onMouseDown={(event) => event.preventDefault()}
+          onMouseDown={keepFocus}
           onClick={() => setEditingLink(true)}
         >
           <ToolbarLabel glyph="🔗" label="Link" />
