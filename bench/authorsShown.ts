@@ -1,8 +1,8 @@
 import { launchEngine } from "../e2e/engines";
 import { newDocId } from "../party/shared/docId";
-import { documentApiPath } from "../party/shared/roomName";
 import { docPath } from "../src/docPath";
 import { PAGE_OF_TEXT } from "./browserLatency";
+import { putMarkdown } from "./putMarkdown";
 import { median } from "./stats";
 
 export interface AuthorsShownResult {
@@ -11,21 +11,15 @@ export interface AuthorsShownResult {
   showMs: number;
 }
 
-async function put(url: string, markdown: string): Promise<void> {
-  const response = await fetch(url, { method: "PUT", headers: { "Content-Type": "text/markdown" }, body: markdown });
-  if (!response.ok) throw new Error(`PUT ${url}: ${response.status} ${await response.text()}`);
-}
-
 /** How long "Show authors" takes on a long document written by three people, every third paragraph rewritten. */
 export async function authorsShown(baseUrl: string, pages: number): Promise<AuthorsShownResult> {
   const docId = newDocId();
-  const url = `${baseUrl}${documentApiPath(docId)}`;
   const paragraphs = PAGE_OF_TEXT.repeat(pages).trim().split("\n\n");
-  await put(`${url}?author=First`, paragraphs.join("\n\n"));
+  await putMarkdown(baseUrl, docId, paragraphs.join("\n\n"), "?author=First");
   const rewrite = (every: number, words: string) =>
     paragraphs.map((text, index) => (index % every === 0 ? `${words} ${text.slice(30)}` : text));
-  await put(`${url}?author=Second`, rewrite(3, "Rewritten by the second.").join("\n\n"));
-  await put(`${url}?author=Third`, rewrite(5, "And by the third.").join("\n\n"));
+  await putMarkdown(baseUrl, docId, rewrite(3, "Rewritten by the second.").join("\n\n"), "?author=Second");
+  await putMarkdown(baseUrl, docId, rewrite(5, "And by the third.").join("\n\n"), "?author=Third");
 
   const browser = await launchEngine("chromium");
   try {

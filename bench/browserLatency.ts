@@ -1,8 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { launchEngine } from "../e2e/engines";
 import { newDocId } from "../party/shared/docId";
-import { documentApiPath } from "../party/shared/roomName";
 import { docPath } from "../src/docPath";
+import { putMarkdown } from "./putMarkdown";
 import { type Summary, summarize } from "./stats";
 
 export const PAGE_OF_TEXT =
@@ -26,14 +26,7 @@ export async function browserLatency(baseUrl: string, pages: number, keystrokes:
   const browser = await launchEngine("chromium");
   try {
     const docId = newDocId();
-    if (pages > 0) {
-      const response = await fetch(`${baseUrl}${documentApiPath(docId)}`, {
-        method: "PUT",
-        headers: { "Content-Type": "text/markdown" },
-        body: PAGE_OF_TEXT.repeat(pages),
-      });
-      if (!response.ok) throw new Error(`Could not make the long document: ${await response.text()}`);
-    }
+    if (pages > 0) await putMarkdown(baseUrl, docId, PAGE_OF_TEXT.repeat(pages));
     const writer = await openDocument(browser, `${baseUrl}${docPath(docId)}`);
     const reader = await openDocument(browser, `${baseUrl}${docPath(docId)}`);
     // Sent as source text: the bench runs under tsx, whose helpers do not exist in the page.

@@ -5,6 +5,7 @@ import type { TypingResult } from "./concurrentTyping";
 import type { AuthorsShownResult } from "./authorsShown";
 import type { HistoryTimesResult } from "./historyTimes";
 import type { LongSessionResult } from "./longSession";
+import type { LoadTimes, PageLoadResult } from "./pageLoad";
 import type { MemoryResult } from "./serverMemory";
 import type { Summary } from "./stats";
 import type { StorageWritesResult } from "./storageWrites";
@@ -38,6 +39,8 @@ export interface BenchResults {
   history: HistoryTimesResult | null;
   /** Cowrite's alone: "Show authors" on a long document. */
   authors: AuthorsShownResult | null;
+  /** Cowrite's alone: a long document opened in Chromium. */
+  load: PageLoadResult | null;
   bundle: BundleSizes;
   seconds?: number;
 }
@@ -171,6 +174,24 @@ export function rows(results: BenchResults): Row[] {
   };
   browser("short document", results.browser.shortDocument);
   browser(`~${(results.plan.longPages as number) ?? "?"}-page document`, results.browser.longDocument);
+  if (results.load) {
+    const { pages, runs } = results.load;
+    const goal = (value: number, limit: number) =>
+      `${ms(value)} (goal: under ${limit} ms, ${value < limit ? "met" : "NOT met"})`;
+    const visit = (label: string, times: LoadTimes, limit: number) => {
+      table.push([
+        `~${pages}-page document, ${label}: whole text shown, median of ${runs}`,
+        ms(times.contentMs),
+        "",
+        "",
+        "",
+      ]);
+      table.push([`~${pages}-page document, ${label}: a typed key taken`, goal(times.editableMs, limit), "", "", ""]);
+    };
+    visit("first visit", results.load.firstVisit, 500);
+    visit("later visit, from the device copy", results.load.laterVisit, 300);
+    visit("later visit, offline", results.load.laterVisitOffline, 300);
+  }
   table.push(["app JavaScript before a document shows, gzipped", kb(results.bundle.documentJsGzipBytes), "", "", ""]);
   table.push(["app JavaScript before the home page shows, gzipped", kb(results.bundle.homeJsGzipBytes), "", "", ""]);
   table.push(["app JavaScript in all, gzipped", kb(results.bundle.allJsGzipBytes), "", "", ""]);

@@ -9,6 +9,7 @@ import { compactionLatency } from "./compactionLatency";
 import { editLatency } from "./editLatency";
 import { historyTimes } from "./historyTimes";
 import { longSession } from "./longSession";
+import { pageLoad } from "./pageLoad";
 import { type BenchResults, printTable, resultsMarkdown, type ServerResults } from "./report";
 import { serverMemory } from "./serverMemory";
 import { type BenchServer, startCowrite, startReference } from "./servers";
@@ -31,6 +32,7 @@ const PLAN = quick
       rooms: 5,
       keystrokes: 15,
       longPages: 20,
+      loadRuns: 3,
       longSessionEdits: 10_000,
       compactionEdits: 150,
     }
@@ -44,6 +46,7 @@ const PLAN = quick
       rooms: 20,
       keystrokes: 60,
       longPages: 100,
+      loadRuns: 9,
       longSessionEdits: 100_000,
       compactionEdits: 400,
     };
@@ -102,6 +105,7 @@ async function main() {
     compaction: null,
     history: null,
     authors: null,
+    load: null,
     bundle: await bundleSize(join(ROOT, "dist")),
   };
   const starters = [
@@ -119,6 +123,8 @@ async function main() {
         results.browser.shortDocument = await browserLatency(baseUrl, 0, PLAN.keystrokes);
         results.browser.longDocument = await browserLatency(baseUrl, PLAN.longPages, PLAN.keystrokes);
         console.log("  Cowrite: browser latency done");
+        results.load = await pageLoad(baseUrl, PLAN.longPages, PLAN.loadRuns);
+        console.log("  Cowrite: page load done");
         results.compaction = await compactionLatency(server, {
           edits: PLAN.compactionEdits,
           warmupEdits: PLAN.warmupEdits,

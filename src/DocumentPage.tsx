@@ -1,5 +1,5 @@
 import { EditorContent } from "@tiptap/react";
-import { Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { displayTitle } from "../party/shared/collabSchema";
 import { type DocumentSession, discardUnsavedChanges, resetLinks } from "./collab/documentSession";
 import { useConnectionState } from "./collab/useConnectionState";
@@ -34,8 +34,12 @@ import { COMMENT_HIGHLIGHTS } from "./comments/commentHighlights";
 const EDITOR_PLUGINS = [...REVIEW_PLUGINS, COMMENT_HIGHLIGHTS];
 
 // Version history's code loads when someone opens it.
-const HistoryPanel = lazyComponent(() => import("./history/HistoryPanel").then((module) => module.HistoryPanel));
-const VersionPreview = lazyComponent(() => import("./history/VersionPreview").then((module) => module.VersionPreview));
+const { Component: HistoryPanel } = lazyComponent(() =>
+  import("./history/HistoryPanel").then((module) => module.HistoryPanel),
+);
+const { Component: VersionPreview } = lazyComponent(() =>
+  import("./history/VersionPreview").then((module) => module.VersionPreview),
+);
 
 /** One document, opened with a share link's key (or none, for an open document). */
 export function DocumentPage({ docId, linkKey }: { docId: string; linkKey: string | null }) {
@@ -118,13 +122,11 @@ function OpenDocument({ session }: { session: DocumentSession }) {
               {preview.version.name ?? "A version saved automatically"}: what changed since the version before is marked
               in the colour of who changed it.
             </p>
-            <Suspense fallback={null}>
-              <VersionPreview
-                diff={preview.diff}
-                nameOf={(key) => preview.people.get(key)?.name ?? "someone"}
-                colorOf={(key) => preview.people.get(key)?.color ?? "#6b7280"}
-              />
-            </Suspense>
+            <VersionPreview
+              diff={preview.diff}
+              nameOf={(key) => preview.people.get(key)?.name ?? "someone"}
+              colorOf={(key) => preview.people.get(key)?.color ?? "#6b7280"}
+            />
           </main>
         )}
         {!historyOpen && (
@@ -137,15 +139,13 @@ function OpenDocument({ session }: { session: DocumentSession }) {
           />
         )}
         {historyOpen && (
-          <Suspense fallback={null}>
-            <HistoryPanel
-              session={session}
-              canEdit={canEdit}
-              preview={preview}
-              onPreview={setPreview}
-              onClose={closeHistory}
-            />
-          </Suspense>
+          <HistoryPanel
+            session={session}
+            canEdit={canEdit}
+            preview={preview}
+            onPreview={setPreview}
+            onClose={closeHistory}
+          />
         )}
       </div>
     </div>

@@ -1,23 +1,15 @@
-import { Suspense } from "react";
+import { useEffect } from "react";
+import { askAccessAhead } from "./collab/documentAccess";
 import { lazyComponent } from "./lazyComponent";
 
-interface OpenDocumentProps {
-  docId: string;
-  linkKey: string | null;
-}
+/** The document page, with the editor and all it brings: the home page does without it. */
+export const DocumentPageCode = lazyComponent(
+  () => import("./DocumentPage").then((module) => module.DocumentPage),
+  <div className="page-loading" aria-busy="true" />,
+);
 
-/** The document page's code, with the editor and all it brings: the home page does without it. */
-export function loadDocumentPage() {
-  return import("./DocumentPage").then((module) => module.DocumentPage);
-}
-
-const DocumentPage = lazyComponent(loadDocumentPage);
-
-/** A document's page, shown once its code has loaded. */
-export function OpenDocument({ docId, linkKey }: OpenDocumentProps) {
-  return (
-    <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
-      <DocumentPage key={docId} docId={docId} linkKey={linkKey} />
-    </Suspense>
-  );
+/** A document's page, shown once its code has loaded; what the link may do is asked meanwhile. */
+export function OpenDocument({ docId, linkKey }: { docId: string; linkKey: string | null }) {
+  useEffect(() => askAccessAhead(docId, linkKey), [docId, linkKey]);
+  return <DocumentPageCode.Component key={docId} docId={docId} linkKey={linkKey} />;
 }

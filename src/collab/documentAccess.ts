@@ -1,5 +1,12 @@
 import { newDocId } from "../../party/shared/docId";
-import { ACCESS_PARAM, type AccessGrant, type AccessKeys, isRole, RESET_ACCESS } from "../../party/shared/roles";
+import {
+  ACCESS_PARAM,
+  type AccessGrant,
+  type AccessKeys,
+  isRole,
+  KEY_PATTERN,
+  RESET_ACCESS,
+} from "../../party/shared/roles";
 import { CLIENT_KEY_PARAM } from "../../party/shared/awarenessState";
 import { documentApiPath } from "../../party/shared/roomName";
 import { responseError } from "./responseError";
@@ -20,8 +27,28 @@ function isGrant(value: unknown): value is AccessGrant {
   return typeof value === "object" && value !== null && isRole((value as AccessGrant).role);
 }
 
-/** Asks the server what the link (`key`, or none) lets this page do with the document. */
-export async function fetchAccess(docId: string, key: string | null): Promise<AccessAnswer> {
+/** Answers asked for ahead, by document and key; each is taken once. */
+const askedAhead = new Map<string, Promise<AccessAnswer>>();
+const aheadId = (docId: string, key: string | null) => `${docId} ${key ?? ""}`;
+
+/**
+ * Asks what a link lets this page do while the document page's code still loads, so that the
+ * answer is there when the code is. A key no header could carry is left for the page to refuse.
+ */
+export function askAccessAhead(docId: string, key: string | null): void {
+  const id = aheadId(docId, key);
+  if ((key === null || KEY_PATTERN.test(key)) && !askedAhead.has(id)) askedAhead.set(id, requestAccess(docId, key));
+}
+
+/** What the link (`key`, or none) lets this page do with the document: the answer asked ahead, or a new one. */
+export function fetchAccess(docId: string, key: string | null): Promise<AccessAnswer> {
+  const id = aheadId(docId, key);
+  const ahead = askedAhead.get(id);
+  askedAhead.delete(id);
+  return ahead ?? requestAccess(docId, key);
+}
+
+async function requestAccess(docId: string, key: string | null): Promise<AccessAnswer> {
   try {
     const response = await fetch(`${documentApiPath(docId)}?${ACCESS_PARAM}`, {
       headers: keyHeaders(key),

@@ -1,12 +1,7 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, type Transaction } from "@tiptap/pm/state";
 import { fixTablesKey } from "@tiptap/pm/tables";
-import { ySyncPluginKey } from "@tiptap/y-tiptap";
-
-/** Whether a transaction brings in a change from elsewhere (the Yjs binding's). */
-function isRemote(transaction: Transaction): boolean {
-  return Boolean((transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin);
-}
+import { isRemoteChange } from "./isRemoteChange";
 
 /** The plugin of LocalTableFixes, on its own for tests. */
 export function localTableFixes(): Plugin {
@@ -15,7 +10,7 @@ export function localTableFixes(): Plugin {
   let remoteResult: Transaction["doc"] | null = null;
   return new Plugin({
     filterTransaction: (transaction) => {
-      if (isRemote(transaction)) remoteResult = transaction.doc;
+      if (isRemoteChange(transaction)) remoteResult = transaction.doc;
       return !(transaction.getMeta(fixTablesKey) && transaction.before === remoteResult);
     },
   });

@@ -13,6 +13,7 @@ import { AllowedLinksOnly } from "./allowedLinksOnly";
 import { KeepOwnSelection } from "./keepOwnSelection";
 import { LocalTableFixes } from "./localTableFixes";
 import { OpenLinkOnModClick } from "./openLinkOnModClick";
+import { RemoteTextAsWritten } from "./remoteTextAsWritten";
 import { renderCaret } from "./renderCaret";
 
 /**
@@ -45,6 +46,7 @@ export function useCollaborativeEditor(
         LocalTableFixes,
         AllowedLinksOnly,
         OpenLinkOnModClick,
+        RemoteTextAsWritten,
         Extension.create({ name: "pagePlugins", addProseMirrorPlugins: () => [...plugins] }),
       ],
       editorProps: {

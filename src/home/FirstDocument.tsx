@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { createDocument } from "../collab/documentAccess";
 import { docPath } from "../docPath";
 import { HomePage } from "../HomePage";
-import { loadDocumentPage, OpenDocument } from "../OpenDocument";
+import { DocumentPageCode, OpenDocument } from "../OpenDocument";
 
 type Created = Awaited<ReturnType<typeof createDocument>>;
 
@@ -16,7 +16,7 @@ export function FirstDocument() {
   useEffect(() => {
     creating ??= createDocument();
     // The editor's code loads while the document is made, not after.
-    void loadDocumentPage();
+    void DocumentPageCode.preload();
     creating.then(
       (document) => {
         window.history.replaceState(null, "", docPath(document.docId, document.key));
