@@ -431,6 +431,29 @@ describe("checkUpdate", () => {
       expect(reason(server, replaced)).toBe("valid");
     });
 
+    it("changes the shape of at most four stored tables in one update: each is walked whole", () => {
+      const tables = (count: number) => ({
+        type: "doc",
+        content: Array.from({ length: count }, () => ({
+          type: "table",
+          content: [{ type: "tableRow", content: [{ type: "tableCell", content: [{ type: "paragraph" }] }] }],
+        })),
+      });
+      const widenAll = (count: number) => {
+        const { server, change, body } = pair(tables(count));
+        const update = change(() => {
+          for (const table of body.toArray() as Y.XmlElement[]) {
+            ((table.get(0) as Y.XmlElement).get(0) as Y.XmlElement).setAttribute("colspan", 2 as unknown as string);
+          }
+        });
+        return reason(server, update);
+      };
+      expect(widenAll(4)).toBe("valid");
+      expect(widenAll(5)).toBe(
+        "an update may change the rows, cells or spans of at most 4 tables the document has, not 5",
+      );
+    });
+
     it("counts the columns a cell spanning rows may carry into any row", () => {
       const fits = pair();
       const spanning = [tableRow(50, 1, 50), ...rows(99, 50)];
