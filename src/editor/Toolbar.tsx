@@ -1,5 +1,6 @@
 import type { ChainedCommands, Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
+import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import { useRef, useState } from "react";
 import { HighlightMenu } from "./HighlightMenu";
 import { keepFocus } from "./keepFocus";
@@ -92,8 +93,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
       >,
       link: current.isActive("link"),
       inTable: current.isActive("table"),
-      canUndo: current.can().undo(),
-      canRedo: current.can().redo(),
+      // Read from Yjs' undo manager, as the undo and redo commands do: `can()` builds every
+      // command anew, and this runs for each transaction, a collaborator's keystrokes included.
+      canUndo: (yUndoPluginKey.getState(current.state)?.undoManager.undoStack.length ?? 0) > 0,
+      canRedo: (yUndoPluginKey.getState(current.state)?.undoManager.redoStack.length ?? 0) > 0,
     }),
   });
   const [editingLink, setEditingLink] = useState(false);

@@ -22,29 +22,33 @@ export function useFreshEditFlash(
   useEffect(() => {
     if (editor.isDestroyed) return;
     const layer = FRESH_EDITS_LAYER;
-    const timers = new Set<ReturnType<typeof setTimeout>>();
+    /** What is lit now, less what has been lit long enough. */
+    const unexpired = () => {
+      const shown = layer.current(editor.view);
+      return shown.remove(shown.find(undefined, undefined, (spec) => (spec as { until: number }).until <= Date.now()));
+    };
+    // Each showing is a transaction, and the editor's whole update: what has run its time goes
+    // out with the next insertion, and whatever is left once the insertions stop.
+    let clearTimer: ReturnType<typeof setTimeout> | undefined;
+    const clearAll = () => {
+      clearTimer = undefined;
+      if (!editor.isDestroyed && layer.current(editor.view) !== DecorationSet.empty) {
+        layer.show(editor.view, DecorationSet.empty);
+      }
+    };
     const stopListening = onOthersInsertions(editor, doc, isLive, (ranges) => {
       const until = Date.now() + FLASH_MS;
       const decorations = ranges.map(({ client, from, to }) =>
         Decoration.inline(from, to, authorAttributes(authorOf(client), "fresh-edit"), { until }),
       );
-      layer.show(editor.view, layer.current(editor.view).add(editor.state.doc, decorations));
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (editor.isDestroyed) return;
-        const shown = layer.current(editor.view);
-        const over = shown.find(undefined, undefined, (spec) => (spec as { until: number }).until <= Date.now());
-        const left = shown.remove(over);
-        layer.show(editor.view, left.find().length === 0 ? DecorationSet.empty : left);
-      }, FLASH_MS);
-      timers.add(timer);
+      layer.show(editor.view, unexpired().add(editor.state.doc, decorations));
+      clearTimeout(clearTimer);
+      clearTimer = setTimeout(clearAll, FLASH_MS);
     });
     return () => {
       stopListening();
-      for (const timer of timers) clearTimeout(timer);
-      if (!editor.isDestroyed && layer.current(editor.view) !== DecorationSet.empty) {
-        layer.show(editor.view, DecorationSet.empty);
-      }
+      clearTimeout(clearTimer);
+      clearAll();
     };
   }, [editor, doc, authorOf, isLive]);
 }
