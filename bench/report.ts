@@ -165,6 +165,12 @@ export function rows(results: BenchResults): Row[] {
   each("server memory, idle", (server) => server.memory.idleBytes, mib);
   each(`server memory, ${rooms}`, (server) => server.memory.loadedBytes, mib);
   each(`server memory added by ${rooms}`, (server) => server.memory.loadedBytes - server.memory.idleBytes, mib);
+  const roomCount = (results.plan.rooms as number) ?? 1;
+  each(
+    "runtime memory added per room (workerd alone for Cowrite)",
+    (server) => (server.memory.loadedRuntimeBytes - server.memory.idleRuntimeBytes) / roomCount,
+    kb,
+  );
   each("bytes on disk for that document", (server) => server.coldLoad.storedBytes || null, kb);
   each("Y.encodeStateAsUpdate of the same document", (server) => server.coldLoad.encodedStateBytes, kb);
   each("errors in the server's log during the run", (server) => server.errors?.length, count);
@@ -294,7 +300,9 @@ export function resultsMarkdown(results: BenchResults): string {
     "- **Server memory**: the resident memory of every process the server runs. For Cowrite that is",
     "  the whole `partykit dev` group: the PartyKit CLI (Node, esbuild, miniflare) as well as workerd,",
     '  most of it development tooling that a deployment does not run. The row "added by" compares',
-    "  what the rooms themselves cost.",
+    '  what the rooms themselves cost; "runtime memory added per room" counts workerd alone (the',
+    "  reference's one Node process), divided by the rooms. Resident memory moves with when each",
+    "  runtime last collected garbage: compare it across runs, not to the kilobyte.",
     "- **Bytes on disk**: Cowrite's local storage is workerd's SQLite database. SQLite keeps freed",
     "  pages and its write-ahead log, so this is far above the document's own size. Compaction leaves",
     "  one snapshot of about the size of `Y.encodeStateAsUpdate`. The LevelDB figure is its directory.",

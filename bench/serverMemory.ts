@@ -6,11 +6,15 @@ import { untilDocument } from "../e2e/untilDocument";
 export interface MemoryResult {
   idleBytes: number;
   loadedBytes: number;
+  /** The same for the process that runs the rooms alone (workerd, for Cowrite). */
+  idleRuntimeBytes: number;
+  loadedRuntimeBytes: number;
 }
 
 /** Server memory idle, and with `rooms` rooms of `clientsPerRoom` clients that have each written a paragraph. */
 export async function serverMemory(server: BenchServer, rooms: number, clientsPerRoom: number): Promise<MemoryResult> {
   const idleBytes = await server.memoryBytes();
+  const idleRuntimeBytes = await server.runtimeMemoryBytes();
   const clients: BenchClient[] = [];
   try {
     for (let room = 0; room < rooms; room++) {
@@ -28,7 +32,12 @@ export async function serverMemory(server: BenchServer, rooms: number, clientsPe
       );
       clients.push(...roomClients);
     }
-    return { idleBytes, loadedBytes: await server.memoryBytes() };
+    return {
+      idleBytes,
+      loadedBytes: await server.memoryBytes(),
+      idleRuntimeBytes,
+      loadedRuntimeBytes: await server.runtimeMemoryBytes(),
+    };
   } finally {
     for (const client of clients) client.close();
   }

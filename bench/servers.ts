@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { readdir, rm, stat } from "node:fs/promises";
 import { Socket } from "node:net";
 import { join } from "node:path";
 import { freePort, newStateDir, startPartyKit } from "../e2e/partykitServer";
+import { serverMemoryBytes } from "../e2e/serverMemoryBytes";
 import { documentApiPath } from "../party/shared/roomName";
 import type { RoomStorageStats } from "../party/shared/storageStats";
 import { levelDbDocument } from "./levelDbDocument";
@@ -18,6 +19,8 @@ export interface BenchServer {
   restart(): Promise<void>;
   /** Resident memory of every process the server runs, in bytes. */
   memoryBytes(): Promise<number>;
+  /** Resident memory of the process that runs the rooms: for Cowrite, workerd without `partykit dev`'s tooling. */
+  runtimeMemoryBytes(): Promise<number>;
   /** Bytes the server has written to disk. */
   storedBytes(): Promise<number>;
   /** What the room's storage holds and has done (Cowrite's `<room>/storage`); null for a server that does not say. */
@@ -35,22 +38,6 @@ export interface BenchServer {
 const PROJECT_ROOT = join(import.meta.dirname, "..");
 
 /** Resident memory of a process group, from /proc. */
-async function groupMemoryBytes(groupId: number): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = (await readFile(`/proc/${entry}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
-      if (Number(fields[2]) !== groupId) continue;
-      const status = await readFile(`/proc/${entry}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return total;
-}
-
 async function directoryBytes(path: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(path, { withFileTypes: true, recursive: true })) {
@@ -79,7 +66,8 @@ export async function startCowrite({
     room: (docId) => `doc:${docId}`,
     persists: true,
     restart: () => server.restart(),
-    memoryBytes: () => groupMemoryBytes(server.processGroup()),
+    memoryBytes: async () => serverMemoryBytes(server.processGroup()),
+    runtimeMemoryBytes: async () => serverMemoryBytes(server.processGroup(), "workerd"),
     storedBytes: () => directoryBytes(server.stateDir),
     storageStats,
     errors: () => server.errors(),
@@ -124,7 +112,8 @@ export async function startReference({ persisted }: { persisted: boolean }): Pro
       await kill();
       await launch();
     },
-    memoryBytes: () => groupMemoryBytes(process_.pid ?? -1),
+    memoryBytes: async () => serverMemoryBytes(process_.pid ?? -1),
+    runtimeMemoryBytes: async () => serverMemoryBytes(process_.pid ?? -1),
     storedBytes: () => (dataDir ? directoryBytes(dataDir) : Promise.resolve(0)),
     storageStats: () => Promise.resolve(null),
     errors: () => null,
