@@ -145,6 +145,41 @@ test("a table: inserted with a header row, Tab between cells, rows and columns a
   await expect.poll(() => bob.text()).toBe("Plan");
 });
 
+test("a row deleted by one while the other types in it: the rest of the table and what is typed after stay, the same for both", async ({
+  alice,
+  bob,
+  request,
+  docId,
+}) => {
+  const table = "| Name | Note |\n| --- | --- |\n| Row one | first |\n| Row two | second |\n| Row three | third |\n";
+  const put = await request.put(documentApiPath(docId), { data: table, headers: { "content-type": "text/markdown" } });
+  expect(put.ok()).toBe(true);
+  await expect.poll(() => cellTexts(bob)).toHaveLength(4);
+
+  await alice.page.bringToFront();
+  await alice.editor.locator("td", { hasText: "second" }).click();
+  await bob.page.bringToFront();
+  await bob.editor.locator("td", { hasText: "second" }).click();
+  await bob.page.keyboard.press("End");
+  await bob.page.keyboard.type(" and more");
+  // Alice deletes the row while Bob's keys are on their way; he goes on typing wherever his caret now is.
+  await alice.page.bringToFront();
+  await alice.page.getByTestId("toolbar-deleteRow").click();
+  await bob.page.bringToFront();
+  await bob.page.keyboard.type(" still typing");
+
+  await expect.poll(async () => (await alice.text())?.split("still typing").length).toBe(2);
+  await expect.poll(async () => JSON.stringify(await cellTexts(bob))).toBe(JSON.stringify(await cellTexts(alice)));
+  const rows = (await cellTexts(alice)).map((cells) =>
+    cells.map((cell) => cell.replace(/ ?still typing ?| and more/g, "")),
+  );
+  expect(rows).toEqual([
+    ["Name", "Note"],
+    ["Row one", "first"],
+    ["Row three", "third"],
+  ]);
+});
+
 /** What Google Docs puts on the clipboard for a heading, a styled paragraph, a list, a table and an image. */
 const FROM_GOOGLE_DOCS =
   '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1f2e3d4c">' +
