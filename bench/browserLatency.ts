@@ -60,7 +60,9 @@ export async function browserLatency(baseUrl: string, pages: number, keystrokes:
     }
     const keys = (await writer.evaluate("window.benchKeys")) as number[];
     const paints = (await reader.evaluate("window.benchPaints")) as number[];
-    return summarize(keys.map((sent, index) => (paints[index] ?? Number.NaN) - sent));
+    // Each key against the first paint after it: a repaint with no key of its own (a caret label
+    // drawn again) must not shift every later pairing.
+    return summarize(keys.map((sent) => (paints.find((painted) => painted >= sent) ?? Number.NaN) - sent));
   } finally {
     await browser.close();
   }

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { authorsShown } from "./authorsShown";
@@ -152,7 +152,10 @@ async function main() {
     join(ROOT, "bench", quick ? "results.quick.json" : "results.json"),
     `${JSON.stringify(results, null, 2)}\n`,
   );
-  if (!quick) await writeFile(join(ROOT, "bench", "RESULTS.md"), resultsMarkdown(results));
+  if (!quick) {
+    const beforeAfter = await readFile(join(ROOT, "bench", "BEFORE-AFTER.md"), "utf8");
+    await writeFile(join(ROOT, "bench", "RESULTS.md"), `${resultsMarkdown(results)}\n${beforeAfter}`);
+  }
 }
 
 await main();
