@@ -107,7 +107,11 @@ function OpenDocument({ session }: { session: DocumentSession }) {
             title={title}
             readOnly={!canEdit}
             onChange={setTitle}
-            onDone={() => editor.commands.focus("start")}
+            onDone={() => {
+              // At once: TipTap's focus waits a frame, and keys typed in it went to the title.
+              editor.view.focus();
+              editor.commands.focus("start");
+            }}
           />
           <EditorContent
             editor={editor}

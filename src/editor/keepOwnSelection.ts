@@ -59,8 +59,8 @@ interface KeepOwnSelectionOptions {
 }
 
 /**
- * Your caret is yours: before anything else re-renders the editor, the editor reads the
- * browser's selection. A change from elsewhere is caught as its Yjs transaction starts (this
+ * Your caret is yours: before anything else re-renders the editor, and before a key is
+ * handled, the editor reads the browser's selection. A change from elsewhere is caught as its Yjs transaction starts (this
  * listens ahead of the collaboration extension: higher priority, so its plugin's view starts,
  * and subscribes, first); a redraw that neither changes the document nor sets the selection
  * (remote carets, highlights) as it is dispatched, and then carries the selection just read.
@@ -88,6 +88,14 @@ export const KeepOwnSelection = Extension.create<KeepOwnSelectionOptions>({
     const { document } = this.options;
     return [
       new Plugin({
+        props: {
+          // A shortcut right after a key that moved the selection (Shift+Home, then Ctrl+B) acts
+          // on the selection as it now is: this plugin's keys come before every other's.
+          handleKeyDown: (view) => {
+            safely(() => readPendingSelection(view));
+            return false;
+          },
+        },
         view: (view) => {
           if (!document) return {};
           const beforeChange = () => safely(() => readBeforeDocumentChange(view, document));
