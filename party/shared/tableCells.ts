@@ -19,23 +19,38 @@ export interface CellSpans {
   rowspan: number;
 }
 
+const widthOf = (cells: readonly CellSpans[]) => cells.reduce((sum, { colspan }) => sum + colspan, 0);
+
 /**
- * How many cells a table of these rows comes to once every row is padded to the widest, at most,
- * whatever order its rows end up in: the widest row's own columns, plus every column a cell
- * spanning several rows could carry into it.
+ * How many cells a table comes to once every row is padded to the widest, at most: `rows` in
+ * their order (each row's width counts the columns cells above it carry down into it), and
+ * `placedAnywhere`, rows whose place is not known, which may take the most any row is carried
+ * and whose cells spanning rows may carry into any row.
  */
-export function paddedTableCells(rows: readonly (readonly CellSpans[])[]): number {
-  let widest = 0;
-  let carried = 0;
-  for (const cells of rows) {
-    let width = 0;
+export function paddedTableCells(
+  rows: readonly (readonly CellSpans[])[],
+  placedAnywhere: readonly (readonly CellSpans[])[] = [],
+): number {
+  // How much each row's carried columns change from the row before (a difference array).
+  const carriedChange = new Array<number>(rows.length + 1).fill(0);
+  rows.forEach((cells, index) => {
     for (const { colspan, rowspan } of cells) {
-      width += colspan;
-      if (rowspan > 1) carried += colspan;
+      if (rowspan <= 1) continue;
+      carriedChange[index + 1]! += colspan;
+      carriedChange[Math.min(rows.length, index + rowspan)]! -= colspan;
     }
-    widest = Math.max(widest, width);
-  }
-  return (widest + carried) * rows.length;
+  });
+  const anywhere = placedAnywhere.flat().reduce((sum, { colspan, rowspan }) => (rowspan > 1 ? sum + colspan : sum), 0);
+  let carried = 0;
+  let mostCarried = 0;
+  let widest = 0;
+  rows.forEach((cells, index) => {
+    carried += carriedChange[index]!;
+    mostCarried = Math.max(mostCarried, carried);
+    widest = Math.max(widest, widthOf(cells) + carried + anywhere);
+  });
+  for (const cells of placedAnywhere) widest = Math.max(widest, widthOf(cells) + mostCarried + anywhere);
+  return widest * (rows.length + placedAnywhere.length);
 }
 
 export function isIntegerIn(value: unknown, min: number, max: number): value is number {
