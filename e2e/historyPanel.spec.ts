@@ -1,5 +1,5 @@
 import { docPath } from "../src/docPath";
-import { expect, Person, test } from "./people";
+import { expect, test } from "./people";
 import { resetKeys } from "./shareKeys";
 
 // Version history as two people use it: save, compare, restore, undo.
@@ -75,20 +75,4 @@ test("a viewer has no history; a commenter sees it but cannot save or restore", 
   await commenter.page.getByTestId("version").click();
   await expect(commenter.page.getByTestId("version-insertion")).toHaveText("Some text.");
   await expect(commenter.page.getByTestId("restore-version")).toHaveCount(0);
-});
-
-test("when history's code cannot be fetched, the panel says so and the document goes on", async ({
-  browser,
-  docPath: path,
-}) => {
-  // No service worker, so the page asks the network for the code, and the network refuses it.
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  await context.route(/\/assets\/HistoryPanel-[^/]*\.js$/, (route) => route.abort());
-  const alice = new Person("Alice", context, await context.newPage());
-  await alice.open(path);
-  await alice.page.getByTestId("history-button").click();
-  await expect(alice.page.getByTestId("not-loaded")).toContainText("could not be loaded");
-  await alice.typeAtEnd("Still writing.");
-  await expect.poll(() => alice.text()).toBe("Still writing.");
-  await context.close();
 });

@@ -5,7 +5,7 @@ import { FirstDocument } from "./home/FirstDocument";
 import { readRecentDocuments } from "./home/recentDocuments";
 import { HomePage } from "./HomePage";
 import { NotFoundPage } from "./NotFoundPage";
-import { OpenDocument } from "./OpenDocument";
+import { DocumentRoute } from "./DocumentRoute";
 
 interface AppProps {
   updates: AppUpdates;
@@ -29,5 +29,5 @@ function CurrentPage() {
   const { pathname, search } = window.location;
   if (pathname === "/") return readRecentDocuments().length === 0 ? <FirstDocument /> : <HomePage />;
   const docId = docIdFromPath(pathname);
-  return docId ? <OpenDocument docId={docId} linkKey={keyFromSearch(search)} /> : <NotFoundPage />;
+  return docId ? <DocumentRoute docId={docId} linkKey={keyFromSearch(search)} /> : <NotFoundPage />;
 }

@@ -1,5 +1,7 @@
 import type { Editor } from "@tiptap/react";
+import { useState } from "react";
 import type { DocumentFormat } from "../party/shared/documentFormats";
+import { NotLoaded } from "./lazyComponent";
 
 const DOWNLOADS: [DocumentFormat, string][] = [
   ["markdown", "Markdown"],
@@ -8,6 +10,7 @@ const DOWNLOADS: [DocumentFormat, string][] = [
 
 /** Downloads of the document as the editor has it, and printing (which is also how to make a PDF). */
 export function ExportButtons({ editor, title }: { editor: Editor; title: string }) {
+  const [notLoaded, setNotLoaded] = useState(false);
   return (
     <div className="export" role="group" aria-label="Export">
       {DOWNLOADS.map(([format, label]) => (
@@ -19,7 +22,10 @@ export function ExportButtons({ editor, title }: { editor: Editor; title: string
           onClick={() => {
             const content = editor.getJSON();
             // Markdown and HTML conversion load on the first export, not with the page.
-            void import("./editor/downloadDocument").then((module) => module.downloadDocument(content, title, format));
+            import("./editor/downloadDocument").then(
+              (module) => module.downloadDocument(content, title, format),
+              () => setNotLoaded(true),
+            );
           }}
         >
           {label}
@@ -28,6 +34,7 @@ export function ExportButtons({ editor, title }: { editor: Editor; title: string
       <button type="button" className="text-button" data-testid="export-print" onClick={() => window.print()}>
         Print / PDF
       </button>
+      {notLoaded && <NotLoaded />}
     </div>
   );
 }

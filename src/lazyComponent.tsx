@@ -1,7 +1,7 @@
 import { type ComponentType, type ReactNode, useEffect, useState } from "react";
 
 /** What shows in place of a part of the app whose code could not be fetched. */
-function NotLoaded() {
+export function NotLoaded() {
   return (
     <p className="sync-error" role="alert" data-testid="not-loaded">
       This part of Cowrite could not be loaded (the network may be gone). Reload the page to try again.
@@ -37,7 +37,7 @@ export function lazyComponent<Props extends object>(
   function Component(props: Props) {
     const [, setReady] = useState(loaded !== null);
     useEffect(() => {
-      if (loaded) return;
+      // Waits on the load even when it ended between the render and now, so the code always shows.
       let mounted = true;
       void preload().then(() => mounted && setReady(true));
       return () => {

@@ -27,24 +27,29 @@ function isGrant(value: unknown): value is AccessGrant {
   return typeof value === "object" && value !== null && isRole((value as AccessGrant).role);
 }
 
-/** Answers asked for ahead, by document and key; each is taken once. */
+/** Answers asked for ahead, by document and key, each taken once; and every document and key asked about. */
 const askedAhead = new Map<string, Promise<AccessAnswer>>();
-const aheadId = (docId: string, key: string | null) => `${docId} ${key ?? ""}`;
+const asked = new Set<string>();
+const askedId = (docId: string, key: string | null) => `${docId} ${key ?? ""}`;
 
 /**
  * Asks what a link lets this page do while the document page's code still loads, so that the
- * answer is there when the code is. A key no header could carry is left for the page to refuse.
+ * answer is there when the code is: once per document and key in a page's life, and not once
+ * the page has asked itself. A key no header could carry is left for the page to refuse.
  */
 export function askAccessAhead(docId: string, key: string | null): void {
-  const id = aheadId(docId, key);
-  if ((key === null || KEY_PATTERN.test(key)) && !askedAhead.has(id)) askedAhead.set(id, requestAccess(docId, key));
+  const id = askedId(docId, key);
+  if (asked.has(id) || (key !== null && !KEY_PATTERN.test(key))) return;
+  asked.add(id);
+  askedAhead.set(id, requestAccess(docId, key));
 }
 
 /** What the link (`key`, or none) lets this page do with the document: the answer asked ahead, or a new one. */
 export function fetchAccess(docId: string, key: string | null): Promise<AccessAnswer> {
-  const id = aheadId(docId, key);
+  const id = askedId(docId, key);
   const ahead = askedAhead.get(id);
   askedAhead.delete(id);
+  asked.add(id);
   return ahead ?? requestAccess(docId, key);
 }
 

@@ -44,6 +44,8 @@ interface OpenSession {
 }
 
 const OPENING: OpeningDocument = { kind: "opening" };
+// Past this, the page connects without its device copy (IndexedDB may be refused or stuck).
+const DEVICE_COPY_WAIT_MS = 1000;
 const openSessions = new Map<string, OpenSession>();
 
 function newClientKey(): string {
@@ -88,6 +90,13 @@ function openSession(docId: string, access: PageAccess): DocumentSession {
     WebSocketPolyfill: HeartbeatSocket,
     // Tabs of one browser otherwise share changes directly: a read-only page must not pass any on.
     disableBc: !editing,
+    connect: false,
+  });
+  // Connecting once the device copy is in asks the server only for what the copy lacks: before,
+  // the page asks with an empty state and gets the whole document again, to decode and skip.
+  const waited = new Promise((resolve) => setTimeout(resolve, DEVICE_COPY_WAIT_MS));
+  void Promise.race([deviceCopy.whenSynced, waited]).then(() => {
+    if (!doc.isDestroyed) void provider.connect();
   });
   dropInvalidAwareness(provider.awareness);
   addReconnectJitter(provider);

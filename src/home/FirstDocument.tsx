@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { createDocument } from "../collab/documentAccess";
 import { docPath } from "../docPath";
 import { HomePage } from "../HomePage";
-import { DocumentPageCode, OpenDocument } from "../OpenDocument";
+import { DocumentPageCode, DocumentRoute } from "../DocumentRoute";
 
 type Created = Awaited<ReturnType<typeof createDocument>>;
 
@@ -25,6 +25,6 @@ export function FirstDocument() {
       () => setFailed(true),
     );
   }, []);
-  if (created) return <OpenDocument docId={created.docId} linkKey={created.key} />;
+  if (created) return <DocumentRoute docId={created.docId} linkKey={created.key} />;
   return failed ? <HomePage /> : <div className="page-loading" aria-busy="true" />;
 }

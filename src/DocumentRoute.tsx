@@ -1,4 +1,3 @@
-import { useEffect } from "react";
 import { askAccessAhead } from "./collab/documentAccess";
 import { lazyComponent } from "./lazyComponent";
 
@@ -8,8 +7,12 @@ export const DocumentPageCode = lazyComponent(
   <div className="page-loading" aria-busy="true" />,
 );
 
-/** A document's page, shown once its code has loaded; what the link may do is asked meanwhile. */
-export function OpenDocument({ docId, linkKey }: { docId: string; linkKey: string | null }) {
-  useEffect(() => askAccessAhead(docId, linkKey), [docId, linkKey]);
+/**
+ * `/d/<docId>`: the document's page, shown once its code has loaded. What the link may do is
+ * asked as the route first renders (once per document and key), so the answer comes while the
+ * code does, and is there before the page, whose own effects run first, asks for it.
+ */
+export function DocumentRoute({ docId, linkKey }: { docId: string; linkKey: string | null }) {
+  askAccessAhead(docId, linkKey);
   return <DocumentPageCode.Component key={docId} docId={docId} linkKey={linkKey} />;
 }
