@@ -1,4 +1,5 @@
 import { documentApiPath } from "../party/shared/roomName";
+import { WORD_LISTS } from "../test/fixtures/wordClipboard";
 import { paste } from "./clipboard";
 import { expect, type Person, test } from "./people";
 
@@ -178,6 +179,20 @@ test("a row deleted by one while the other types in it: the rest of the table an
     ["Row one", "first"],
     ["Row three", "third"],
   ]);
+});
+
+test("pasting from Word keeps its lists as lists, nested and numbered, without their bullet characters", async ({
+  alice,
+  bob,
+}) => {
+  await alice.typeAtEnd("From Word:");
+  await alice.page.keyboard.press("Enter");
+  await paste(alice, { "text/html": WORD_LISTS, "text/plain": "Packing" });
+  await expect.poll(() => textsOf(bob, "ul > li > p")).toEqual(["Tickets", "Printed", "Passport"]);
+  await expect.poll(() => textsOf(bob, "ul ul > li")).toEqual(["Printed"]);
+  await expect.poll(() => textsOf(bob, "ol > li")).toEqual(["Pack", "Go"]);
+  await expect(bob.editor.locator("ul > li strong")).toHaveText("Tickets");
+  expect((await bob.text()) ?? "").not.toMatch(/[·§]|\bo\u00a0/);
 });
 
 /** What Google Docs puts on the clipboard for a heading, a styled paragraph, a list, a table and an image. */

@@ -14,6 +14,7 @@ import { KeepOwnSelection } from "./keepOwnSelection";
 import { LocalTableFixes } from "./localTableFixes";
 import { OpenLinkOnModClick } from "./openLinkOnModClick";
 import { RemoteTextAsWritten } from "./remoteTextAsWritten";
+import { WordLists } from "./wordLists";
 import { renderCaret } from "./renderCaret";
 
 /**
@@ -47,6 +48,7 @@ export function useCollaborativeEditor(
         AllowedLinksOnly,
         OpenLinkOnModClick,
         RemoteTextAsWritten,
+        WordLists,
         Extension.create({ name: "pagePlugins", addProseMirrorPlugins: () => [...plugins] }),
       ],
       editorProps: {
