@@ -73,3 +73,26 @@ test(
     }
   },
 );
+
+test("an address another client types stays as it was written: the reader's editor does not link it for them", async ({
+  alice,
+  baseURL,
+  docId,
+}) => {
+  const bot = connectYjsClient(baseURL ?? "", docId);
+  try {
+    await synced(bot);
+    bot.write("");
+    const run = (bot.body.get(bot.body.length - 1) as Y.XmlElement).get(0) as Y.XmlText;
+    // Key by key, as typing arrives: the space after the address is what sets off autolinking.
+    for (const character of "See https://example.com/ then more") run.insert(run.length, character);
+    await expect.poll(() => alice.text()).toBe("See https://example.com/ then more");
+    await expect(alice.editor.locator("a")).toHaveCount(0);
+    // Once Alice's own next edit reaches the client, so would have any link her editor added.
+    await alice.typeAtEnd("!");
+    await expect.poll(() => bot.body.toString()).toContain("then more!");
+    expect(bot.body.toString()).not.toContain("link");
+  } finally {
+    bot.close();
+  }
+});
