@@ -56,6 +56,9 @@ const count = (value: number | null | undefined) =>
 const seconds = (milliseconds: number | null | undefined) =>
   milliseconds == null ? "–" : `${(milliseconds / 1000).toFixed(1)} s`;
 const yesNo = (value: boolean | null | undefined, missing: string) => (value == null ? missing : value ? "yes" : "NO");
+/** A figure against its goal, as "12.00 ms (goal: under 300 ms, met)". */
+const goal = (value: number, limit: number) =>
+  `${ms(value)} (goal: under ${limit} ms, ${value < limit ? "met" : "NOT met"})`;
 const ratio = (ours: number | null | undefined, theirs: number | null | undefined) =>
   ours == null || theirs == null || !theirs ? "–" : `${(ours / theirs).toFixed(2)}×`;
 
@@ -152,10 +155,9 @@ export function rows(results: BenchResults): Row[] {
   table.push(...historyRows(results.history));
   if (results.authors) {
     const { pages, showMs } = results.authors;
-    const met = showMs < 300 ? "met" : "NOT met";
     table.push([
       `"Show authors" shown, ~${pages}-page document by three authors, median of 5`,
-      `${ms(showMs)} (goal: under 300 ms, ${met})`,
+      goal(showMs, 300),
       "",
       "",
       "",
@@ -182,8 +184,6 @@ export function rows(results: BenchResults): Row[] {
   browser(`~${(results.plan.longPages as number) ?? "?"}-page document`, results.browser.longDocument);
   if (results.load) {
     const { pages, runs } = results.load;
-    const goal = (value: number, limit: number) =>
-      `${ms(value)} (goal: under ${limit} ms, ${value < limit ? "met" : "NOT met"})`;
     const visit = (label: string, times: LoadTimes, limit: number) => {
       table.push([
         `~${pages}-page document, ${label}: whole text shown, median of ${runs}`,
@@ -208,8 +208,6 @@ export function rows(results: BenchResults): Row[] {
 /** Cowrite's alone: its version history against the goals of its issue. */
 function historyRows(history: HistoryTimesResult | null): Row[] {
   if (!history) return [];
-  const goal = (value: number, limit: number) =>
-    `${ms(value)} (goal: under ${limit} ms${value < limit ? ", met" : ", NOT met"})`;
   return [
     [
       `history list of ${history.versions} versions (GET ?versions), median of 11`,

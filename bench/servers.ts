@@ -37,7 +37,7 @@ export interface BenchServer {
 
 const PROJECT_ROOT = join(import.meta.dirname, "..");
 
-/** Resident memory of a process group, from /proc. */
+/** The bytes of every file under `path`. */
 async function directoryBytes(path: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(path, { withFileTypes: true, recursive: true })) {

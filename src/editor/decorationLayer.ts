@@ -4,7 +4,7 @@ import { DecorationSet } from "@tiptap/pm/view";
 
 /** A plugin that shows decorations worked out elsewhere, and moves them with edits until the next ones come. */
 export class DecorationLayer {
-  readonly key: PluginKey<DecorationSet>;
+  private readonly key: PluginKey<DecorationSet>;
   readonly plugin: Plugin<DecorationSet>;
 
   constructor(name: string) {

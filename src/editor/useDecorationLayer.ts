@@ -33,10 +33,10 @@ function nearView(view: EditorView): Stretch {
 
 /**
  * Shows `decorationsOf` in `layer` (one of the editor's plugins from its creation), worked out
- * again after each change to `doc`: at most
- * once a frame, and between transactions, when the binding's mapping matches the editor. With
- * `onlyNearView`, only near what the reader sees, worked out again as they scroll: redrawing
- * a whole long document's text takes far longer than a frame.
+ * again after each change to `doc`: at most once a frame, and between transactions, when the
+ * binding's mapping matches the editor. With `onlyNearView`, only near what the reader sees,
+ * worked out again as they scroll: redrawing a whole long document's text takes far longer
+ * than a frame.
  */
 export function useDecorationLayer(
   editor: Editor,

@@ -8,7 +8,7 @@ import { onOthersInsertions } from "../editor/othersInsertions";
 import { authorAttributes } from "./authorDecorations";
 
 /** How long others' fresh text stays lit. */
-export const FLASH_MS = 1500;
+const FLASH_MS = 1500;
 
 export const FRESH_EDITS_LAYER = new DecorationLayer("freshEdits");
 
