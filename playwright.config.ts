@@ -22,14 +22,13 @@ const ONE_ENGINE = [
   "accessKeys.spec.ts",
   "accessibility.spec.ts", // axe-core reads every engine's page alike, and Firefox's keys over BiDi are no keyboard's
   "badClients.spec.ts",
+  "codeOnDemand.spec.ts",
   "documentApi.spec.ts",
-  "heartbeat.spec.ts",
   "historyPanel.spec.ts",
   "languageFuzz.spec.ts",
   "limits.spec.ts",
   "persistence.spec.ts",
   "phone.spec.ts",
-  "review.spec.ts",
   "sharing.spec.ts",
   "yjsClient.spec.ts",
 ];
