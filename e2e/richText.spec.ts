@@ -146,7 +146,7 @@ test("a table: inserted with a header row, Tab between cells, rows and columns a
   await expect.poll(() => bob.text()).toBe("Plan");
 });
 
-test("a row deleted by one while the other types in it: the rest of the table and what is typed after stay, the same for both", async ({
+test("a row deleted by one while the other types in it: the rest of the table, and what is typed once it is gone, stay the same for both", async ({
   alice,
   bob,
   request,
@@ -163,9 +163,11 @@ test("a row deleted by one while the other types in it: the rest of the table an
   await bob.editor.locator("td", { hasText: "second" }).click();
   await bob.page.keyboard.press("End");
   await bob.page.keyboard.type(" and more");
-  // Alice deletes the row while Bob's keys are on their way; he goes on typing wherever his caret now is.
+  // Alice deletes the row while Bob's keys are on their way; once he sees it gone, he goes on
+  // typing wherever his caret now is.
   await alice.page.bringToFront();
   await alice.page.getByTestId("toolbar-deleteRow").click();
+  await expect.poll(() => cellTexts(bob)).toHaveLength(3);
   await bob.page.bringToFront();
   await bob.page.keyboard.type(" still typing");
 
