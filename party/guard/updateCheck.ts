@@ -328,8 +328,9 @@ class UpdateChecker {
     return parent.kind === "element" ? parent : null;
   }
 
-  private isStored(item: Y.Item): boolean {
-    return item.id.clock < Y.getState(this.doc.store, item.id.client);
+  /** Whether the document already has this item (or the struct at this id). */
+  private isStored({ id }: { id: Y.ID }): boolean {
+    return id.clock < Y.getState(this.doc.store, id.client);
   }
 
   private fail(problem: string | null): void {
@@ -438,7 +439,7 @@ class UpdateChecker {
    * one it has, Yjs uses its own copy and drops the update's, so only the stored one counts.
    */
   private updateStruct(id: Y.ID): Y.Item | Y.GC | undefined {
-    if (id.clock < Y.getState(this.doc.store, id.client)) return undefined;
+    if (this.isStored({ id })) return undefined;
     const structs = this.updateStructs.get(id.client);
     return structs && findCovering(structs, id.clock, (struct) => [struct.id.clock, struct.length]);
   }

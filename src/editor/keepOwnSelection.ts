@@ -60,10 +60,11 @@ interface KeepOwnSelectionOptions {
 
 /**
  * Your caret is yours: before anything else re-renders the editor, and before a key is
- * handled, the editor reads the browser's selection. A change from elsewhere is caught as its Yjs transaction starts (this
- * listens ahead of the collaboration extension: higher priority, so its plugin's view starts,
- * and subscribes, first); a redraw that neither changes the document nor sets the selection
- * (remote carets, highlights) as it is dispatched, and then carries the selection just read.
+ * handled, the editor reads the browser's selection. A change from elsewhere is caught as its
+ * Yjs transaction starts (this listens ahead of the collaboration extension: higher priority,
+ * so its plugin's view starts, and subscribes, first); a redraw that neither changes the
+ * document nor sets the selection (remote carets, highlights) as it is dispatched, and then
+ * carries the selection just read.
  */
 export const KeepOwnSelection = Extension.create<KeepOwnSelectionOptions>({
   name: "keepOwnSelection",
