@@ -148,6 +148,9 @@ class UpdateChecker {
       if (struct.id.clock + struct.length <= known) continue;
       newStructs += 1;
       if (!(struct instanceof Y.Item)) continue;
+      // Yjs holds back an item next to one it has not seen, and applies it, unchecked, when that comes.
+      this.requireKnown(struct.origin);
+      this.requireKnown(struct.rightOrigin);
       const placement = this.placementOf(struct);
       // What the update deletes itself arrives deleted: the editor's binding repairs what it
       // cannot show that way, and such repairs must sync.
@@ -156,14 +159,18 @@ class UpdateChecker {
         titleGrowth += struct.id.clock + struct.length - Math.max(known, struct.id.clock);
       }
     }
-    this.checkTableSizes();
     const { liveRanges, titleDeleted } = this.deletions();
+    this.checkTableSizes();
     const titleLength = (this.titleRoot?._length ?? 0) + titleGrowth - titleDeleted;
     if (titleGrowth > 0 && titleLength > MAX_STORED_TITLE_LENGTH) {
       throw new Invalid(`the title would be ${titleLength} characters, over ${MAX_STORED_TITLE_LENGTH}`);
     }
     const newBytes = newStructs > 0 ? updateBytes : 0;
     return newBytes + newStructs * 2 * SPLIT_BYTES + liveRanges * (2 * SPLIT_BYTES + DELETE_RANGE_BYTES);
+  }
+
+  private requireKnown(id: Y.ID | null): void {
+    if (id !== null && !this.isStored({ id }) && !this.updateStruct(id)) throw new UnknownParent();
   }
 
   private deletedByUpdate({ id, length }: Y.Item): boolean {
@@ -192,6 +199,11 @@ class UpdateChecker {
           if (!(struct instanceof Y.Item) || struct.deleted) continue;
           if (struct.parent === this.commentsRoot && this.commentsRoot) throw new Invalid(COMMENTS_BY_SERVER);
           live = true;
+          // A row gone moves the rows under it up, under the cells above that span rows.
+          if (struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlElement) {
+            const table = struct.parent instanceof Y.XmlElement ? struct.parent._item : null;
+            if (struct.content.type.nodeName === "tableRow" && table) this.changedTables.add(table);
+          }
           if (struct.countable && struct.parent === this.titleRoot && struct.parentSub === null) {
             titleDeleted += Math.min(end, struct.id.clock + struct.length) - Math.max(clock, struct.id.clock);
           }

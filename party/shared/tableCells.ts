@@ -33,16 +33,19 @@ export function paddedTableCells(
 ): number {
   // How much each row's carried columns change from the row before (a difference array).
   const carriedChange = new Array<number>(rows.length + 1).fill(0);
+  // Columns carried past the last of `rows`, into any row that comes after them.
+  let pastEnd = 0;
   rows.forEach((cells, index) => {
     for (const { colspan, rowspan } of cells) {
       if (rowspan <= 1) continue;
       carriedChange[index + 1]! += colspan;
       carriedChange[Math.min(rows.length, index + rowspan)]! -= colspan;
+      if (index + rowspan > rows.length) pastEnd += colspan;
     }
   });
   const anywhere = placedAnywhere.flat().reduce((sum, { colspan, rowspan }) => (rowspan > 1 ? sum + colspan : sum), 0);
   let carried = 0;
-  let mostCarried = 0;
+  let mostCarried = pastEnd;
   let widest = 0;
   rows.forEach((cells, index) => {
     carried += carriedChange[index]!;

@@ -465,6 +465,49 @@ describe("checkUpdate", () => {
       ).toBe(over(10100));
     });
 
+    /** A row of one cell spanning `colspan` columns and `rowspan` rows. */
+    const tallRow = (colspan: number, rowspan: number): Y.XmlElement => {
+      const row = tableRow(1, colspan);
+      const cell = new Y.XmlElement("tableCell");
+      cell.setAttribute("colspan", colspan as unknown as string);
+      cell.setAttribute("rowspan", rowspan as unknown as string);
+      cell.insert(0, [new Y.XmlElement("paragraph")]);
+      row.delete(0, 1);
+      row.insert(0, [cell]);
+      return row;
+    };
+
+    it("counts a row deleted under a cell spanning rows: the rows below move up under it", () => {
+      const { server, change, body } = pair();
+      const made = change(() => body.push([table([tallRow(100, 2), new Y.XmlElement("tableRow"), ...rows(98, 100)])]));
+      expect(reason(server, made)).toBe("valid");
+      Y.applyUpdate(server, made);
+      const deleted = change(() => (body.get(body.length - 1) as Y.XmlElement).delete(1, 1));
+      expect(reason(server, deleted)).toBe(over(19800));
+    });
+
+    it("counts what the last row's tall cells carry into rows added after them", () => {
+      const { server, change, body } = pair();
+      const made = change(() => body.push([table([tallRow(100, 100)])]));
+      expect(reason(server, made)).toBe("valid");
+      Y.applyUpdate(server, made);
+      const appended = change(() => (body.get(body.length - 1) as Y.XmlElement).push(rows(99, 100)));
+      expect(reason(server, appended)).toBe(over(20000));
+    });
+
+    it("waits for a row placed next to one the server has not seen, rather than let Yjs apply it unchecked later", () => {
+      const { server, client, change, body } = pair();
+      const stored = firstOf(body, "table");
+      const unseen = new Y.Doc();
+      Y.applyUpdate(unseen, Y.encodeStateAsUpdate(client));
+      const unseenTable = firstOf(unseen.getXmlFragment(DOCUMENT_FIELD), "table");
+      unseenTable.push([tableRow(1)]);
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(unseen, Y.encodeStateVector(client)));
+      // Inserted before the row the server never got: its right neighbour is unknown there.
+      const beforeUnseen = change(() => stored.insert(stored.length - 1, rows(98, 100)));
+      expect(reason(server, beforeUnseen)).toBe("unknown-parent");
+    });
+
     it("takes a long table whose first column merges pairs of rows, and a row added to it", () => {
       // 150 rows of 20 columns, the first cell of every other row spanning two: 2,925 cells.
       const merged = () =>
