@@ -7,6 +7,7 @@ import { AwarenessOwners } from "./guard/awarenessOwners";
 import { ChunkBudget } from "./guard/chunkBudget";
 import { connectGuarded, type RoomGuards } from "./guard/connectionGuard";
 import { HeartbeatWatch } from "./guard/heartbeatWatch";
+import { PresenceFanOut } from "./guard/presenceFanOut";
 import type { Caller } from "./api/applyChange";
 import { handleDocumentRequest } from "./api/documentApi";
 import { handleCommentsRequest, isCommentsRequest } from "./comments/commentsApi";
@@ -44,6 +45,7 @@ export default class DocumentServer implements Party.Server {
       // Two documents' worth: two people may paste large content at once.
       chunkBudget: new ChunkBudget(this.limits.maxDocumentBytes * 2),
       awarenessOwners: new AwarenessOwners(),
+      presence: new PresenceFanOut(this.limits.awarenessIntervalMs),
       heartbeats: new HeartbeatWatch(this.limits.heartbeatPingMs, this.limits.heartbeatDropMs),
       history: this.history,
       access: this.access,

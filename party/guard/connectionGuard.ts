@@ -20,6 +20,7 @@ import { fitsInDocument } from "./documentSize";
 import type { Heartbeat, HeartbeatPeer, HeartbeatWatch } from "./heartbeatWatch";
 import { type DecodedUpdate, inspectMessage } from "./inspectMessage";
 import { newStructClients } from "./newStructClients";
+import type { PresenceFanOut } from "./presenceFanOut";
 import { checkUpdate } from "./updateCheck";
 import type { Writer } from "../history/authorTable";
 import { writerOf } from "../history/writerOf";
@@ -53,6 +54,7 @@ export interface RoomGuards {
   limits: Limits;
   chunkBudget: ChunkBudget;
   awarenessOwners: AwarenessOwners;
+  presence: PresenceFanOut;
   heartbeats: HeartbeatWatch;
   history: DocumentHistory;
   access: DocumentAccess;
@@ -305,9 +307,16 @@ export async function connectGuarded(
     deliver = (message) => listener({ data: message });
     connection.addEventListener("message", (event) => guard.receive(event.data));
   };
+  // A presence message held back may fall due after the socket closed.
+  const outgoing = room.presence.outlet((message) => {
+    if (connection.readyState === WebSocket.OPEN) connection.send(message);
+  });
+  const send = (message: unknown) =>
+    message instanceof Uint8Array ? outgoing.send(message) : connection.send(message as string);
   const guarded = new Proxy(connection, {
     get(target, property) {
       if (property === "addEventListener") return addEventListener;
+      if (property === "send") return send;
       const value: unknown = Reflect.get(target, property);
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -326,6 +335,9 @@ export async function connectGuarded(
   // A reset while the document was opening found no guard to stop: stop it now.
   if (room.access.roleOf(connection) === undefined) return guard.revoke();
   // Before y-partykit's own close listener, which onConnect adds.
-  connection.addEventListener("close", () => guard.stop());
+  connection.addEventListener("close", () => {
+    guard.stop();
+    outgoing.stop();
+  });
   await document.connect(guarded);
 }
