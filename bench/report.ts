@@ -1,6 +1,8 @@
+import type { BrowserLatencyResult } from "./browserLatency";
 import type { BundleSizes } from "./bundleSize";
 import type { ColdLoadResult } from "./coldLoad";
 import type { CompactionLatencyResult } from "./compactionLatency";
+import type { CrowdedRoomResult } from "./crowdedRoom";
 import type { TypingResult } from "./concurrentTyping";
 import type { AuthorsShownResult } from "./authorsShown";
 import type { HistoryTimesResult } from "./historyTimes";
@@ -9,6 +11,7 @@ import type { LoadTimes, PageLoadResult } from "./pageLoad";
 import type { MemoryResult } from "./serverMemory";
 import type { Summary } from "./stats";
 import type { StorageWritesResult } from "./storageWrites";
+import type { TabHeapResult } from "./tabHeap";
 
 export interface ServerResults {
   name: string;
@@ -17,6 +20,7 @@ export interface ServerResults {
   /** Null for a server that does not count its writes. */
   storageWrites: Record<number, StorageWritesResult | null>;
   memory: MemoryResult;
+  crowdedRoom: CrowdedRoomResult;
   coldLoad: ColdLoadResult;
   /** Null for a server that keeps nothing. */
   longSession: LongSessionResult | null;
@@ -32,7 +36,12 @@ export interface BenchResults {
   /** The machine's one-minute load average as the run started and ended: other work shares it. */
   loadAverage: { start: number; end: number };
   servers: ServerResults[];
-  browser: { shortDocument: Summary | null; longDocument: Summary | null };
+  browser: {
+    shortDocument: BrowserLatencyResult | null;
+    longDocument: BrowserLatencyResult | null;
+    /** The long document with five collaborators typing elsewhere in it. */
+    busyDocument: BrowserLatencyResult | null;
+  };
   /** Cowrite's alone. */
   compaction: CompactionLatencyResult | null;
   /** Cowrite's alone: its version history's goals. */
@@ -41,6 +50,8 @@ export interface BenchResults {
   authors: AuthorsShownResult | null;
   /** Cowrite's alone: a long document opened in Chromium. */
   load: PageLoadResult | null;
+  /** Cowrite's alone: one tab's JS heap through a session with five collaborators. */
+  tabHeap: TabHeapResult | null;
   bundle: BundleSizes;
   seconds?: number;
 }
@@ -51,6 +62,12 @@ const ms = (value: number | null | undefined) =>
   value == null || Number.isNaN(value) ? "–" : `${value.toFixed(2)} ms`;
 const mib = (bytes: number | null | undefined) => (bytes == null ? "–" : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 const kb = (bytes: number | null | undefined) => (bytes == null ? "–" : `${(bytes / 1000).toFixed(1)} kB`);
+const microseconds = (value: number | null | undefined) =>
+  value == null || Number.isNaN(value) ? "–" : `${value.toFixed(1)} µs`;
+const perSecond = (value: number | null | undefined) =>
+  value == null || Number.isNaN(value) ? "–" : `${value.toFixed(1)} /s`;
+const percent = (value: number | null | undefined) =>
+  value == null || Number.isNaN(value) ? "–" : `${value.toFixed(0)} %`;
 const count = (value: number | null | undefined) =>
   value == null || Number.isNaN(value) ? "–" : Math.round(value).toLocaleString("en-US");
 const seconds = (milliseconds: number | null | undefined) =>
@@ -59,6 +76,9 @@ const yesNo = (value: boolean | null | undefined, missing: string) => (value == 
 /** A figure against its goal, as "12.00 ms (goal: under 300 ms, met)". */
 const goal = (value: number, limit: number) =>
   `${ms(value)} (goal: under ${limit} ms, ${value < limit ? "met" : "NOT met"})`;
+/** A keystroke-to-paint figure; the p95 against the goal of one frame at 60 Hz. */
+const typedGoal = (value: number | undefined, stat: "p50" | "p95") =>
+  value === undefined ? "–" : stat === "p95" ? goal(value, 16) : ms(value);
 const ratio = (ours: number | null | undefined, theirs: number | null | undefined) =>
   ours == null || theirs == null || !theirs ? "–" : `${(ours / theirs).toFixed(2)}×`;
 
@@ -119,6 +139,25 @@ export function rows(results: BenchResults): Row[] {
       count,
     );
   }
+  const { people, typing } = cowrite.crowdedRoom;
+  const crowd = `${people} people in one room, ${typing} typing`;
+  const crowded = (server: ServerResults) => server.crowdedRoom;
+  for (const stat of ["p50", "p99"] as const) {
+    each(`${crowd}: keystroke delivery, ${stat}`, (server) => crowded(server).delivery[stat], ms);
+  }
+  each(
+    `${crowd}: presence messages to each idle person`,
+    (server) => crowded(server).presenceFramesPerSecond,
+    perSecond,
+  );
+  each(`${crowd}: all messages to each idle person`, (server) => crowded(server).framesPerSecond, perSecond);
+  each(`${crowd}: bytes to each idle person, per second`, (server) => crowded(server).bytesPerSecond, kb);
+  each(
+    `${crowd}: server CPU, share of one core (workerd alone for Cowrite)`,
+    (server) => crowded(server).cpuShare * 100,
+    percent,
+  );
+  each(`${crowd}: server CPU per message delivered`, (server) => crowded(server).cpuMicrosecondsPerFrame, microseconds);
   const history = `${cowrite.coldLoad.transactions} transactions, ${kb(cowrite.coldLoad.textBytes)}`;
   each(`cold load (${history}), server warm`, (server) => server.coldLoad.warmMs, ms);
   each(`cold load (${history}), after restart`, (server) => server.coldLoad.afterRestartMs, ms);
@@ -176,12 +215,32 @@ export function rows(results: BenchResults): Row[] {
   each("bytes on disk for that document", (server) => server.coldLoad.storedBytes || null, kb);
   each("Y.encodeStateAsUpdate of the same document", (server) => server.coldLoad.encodedStateBytes, kb);
   each("errors in the server's log during the run", (server) => server.errors?.length, count);
-  const browser = (label: string, summary: Summary | null) => {
-    for (const stat of ["p50", "p95"] as const)
-      table.push([`keystroke to paint in another browser, ${label}, ${stat}`, ms(summary?.[stat]), "", "", ""]);
+  const longPages = `~${(results.plan.longPages as number) ?? "?"}-page document`;
+  const browser = (label: string, typed: BrowserLatencyResult | null) => {
+    for (const stat of ["p50", "p95"] as const) {
+      table.push([
+        `keystroke to paint in another browser, ${label}, ${stat}`,
+        typedGoal(typed?.remote[stat], stat),
+        "",
+        "",
+        "",
+      ]);
+    }
+    for (const stat of ["p50", "p95"] as const) {
+      table.push([
+        `keystroke to paint in its own window, ${label}, ${stat}`,
+        typedGoal(typed?.own[stat], stat),
+        "",
+        "",
+        "",
+      ]);
+    }
+    const longTasks = typed ? `${typed.longTasks.count} (longest ${ms(typed.longTasks.maxMs)})` : "–";
+    table.push([`tasks over 50 ms in either window while typing, ${label}`, longTasks, "", "", ""]);
   };
   browser("short document", results.browser.shortDocument);
-  browser(`~${(results.plan.longPages as number) ?? "?"}-page document`, results.browser.longDocument);
+  browser(longPages, results.browser.longDocument);
+  browser(`${longPages}, 5 collaborators typing elsewhere`, results.browser.busyDocument);
   if (results.load) {
     const { pages, runs } = results.load;
     const visit = (label: string, times: LoadTimes, limit: number) => {
@@ -198,11 +257,31 @@ export function rows(results: BenchResults): Row[] {
     visit("later visit, from the device copy", results.load.laterVisit, 300);
     visit("later visit, offline", results.load.laterVisitOffline, 300);
   }
+  table.push(...tabHeapRows(results.tabHeap));
   table.push(["app JavaScript before a document shows, gzipped", kb(results.bundle.documentJsGzipBytes), "", "", ""]);
   table.push(["app JavaScript before the home page shows, gzipped", kb(results.bundle.homeJsGzipBytes), "", "", ""]);
   table.push(["app JavaScript in all, gzipped", kb(results.bundle.allJsGzipBytes), "", "", ""]);
   table.push(["app CSS, gzipped", kb(results.bundle.cssGzipBytes), "", "", ""]);
   return table;
+}
+
+/** Cowrite's alone: a tab's JS heap every ten simulated minutes, and how much it grew after the first ten. */
+function tabHeapRows(heap: TabHeapResult | null): Row[] {
+  if (!heap) return [];
+  const label = `one tab, 5 collaborators typing (${count(heap.keystrokes)} keys in ${heap.simulatedMinutes} simulated minutes)`;
+  const first = heap.heapBytes[0];
+  const settled = heap.heapBytes[1];
+  const last = heap.heapBytes.at(-1);
+  const rows: Row[] = [
+    [`${label}: JS heap after a forced collection, at the start`, mib(first), "", "", ""],
+    [`${label}: JS heap after ten simulated minutes`, mib(settled), "", "", ""],
+    [`${label}: JS heap at the end`, mib(last), "", "", ""],
+  ];
+  if (settled !== undefined && last !== undefined && heap.simulatedMinutes > 10) {
+    const perHour = ((last - settled) / (heap.simulatedMinutes - 10)) * 60;
+    rows.push([`${label}: JS heap growth after the first ten minutes, per hour`, mib(perHour), "", "", ""]);
+  }
+  return rows;
 }
 
 /** Cowrite's alone: its version history against the goals of its issue. */
@@ -292,6 +371,13 @@ export function resultsMarkdown(results: BenchResults): string {
     "  the ratios within one run.",
     "- **Concurrent typing**: every editor inserts about five characters a second; a sample is one",
     "  keystroke reaching one other editor. The check that all copies are identical runs at the end.",
+    "- **100 people in one room**: 10 headless editors type about five characters a second into one",
+    "  paragraph and move their caret with each key, as the editor does; 90 people have the document",
+    "  open and do nothing. Five of those run a whole Yjs client and, with the typists, time every",
+    "  keystroke; the other 85 are bare sockets that count what reaches them (per second of the window,",
+    "  from the first key until every copy has every key). Server CPU is the user and system time of",
+    "  the process that runs the rooms (workerd for Cowrite, not `partykit dev`'s tooling), over that",
+    "  window; per message, divided by every message delivered (each idle person's count × people).",
     "- **Cold load**: a document built from many small transactions, then the time until a newcomer",
     "  has all of it (not only the first sync message: the reference server answers before its LevelDB",
     '  load is done). "After restart" kills the server and starts it on the same storage.',
@@ -333,8 +419,17 @@ export function resultsMarkdown(results: BenchResults): string {
     "  (when that entry passes a quarter of the snapshot, or the room empties) encodes all 4.8 MB and",
     "  writes about 37 values of 128 KiB, two to a step with a turn of the event loop between; it is",
     "  not measured here.",
+    "- **A tab's heap over a session**: one Chromium tab on a ~10-page document while five headless",
+    "  collaborators each type a key a second (time compressed 20×) into paragraphs of their own, emptied",
+    "  at 300 characters so the document keeps its size, their carets moving with every key; every ten",
+    "  simulated minutes one leaves and someone new joins, and every minute the tab's own person types",
+    "  and deletes a few words. The heap is V8's used size (`Runtime.getHeapUsage`) right after",
+    "  `HeapProfiler.collectGarbage`, read every ten simulated minutes.",
     "- **Keystroke to paint**: keydown in one Chromium window against the first animation frame after",
-    "  the other window's document grew. Both clocks are the same machine's.",
+    "  the other window's document grew at its end, and after its own did. Both clocks are the same",
+    "  machine's. With 5 collaborators: five headless clients type about five keys a second each into",
+    "  paragraphs of their own in the middle of the document, moving their carets with every key.",
+    "  Long tasks are the Long Tasks API's, in both windows, while the measured keys were typed.",
     "",
   ].join("\n");
 }

@@ -6,6 +6,7 @@ import { browserLatency } from "./browserLatency";
 import { bundleSize } from "./bundleSize";
 import { coldLoad } from "./coldLoad";
 import { compactionLatency } from "./compactionLatency";
+import { crowdedRoom } from "./crowdedRoom";
 import { editLatency } from "./editLatency";
 import { historyTimes } from "./historyTimes";
 import { longSession } from "./longSession";
@@ -14,6 +15,7 @@ import { type BenchResults, printTable, resultsMarkdown, type ServerResults } fr
 import { serverMemory } from "./serverMemory";
 import { type BenchServer, startCowrite, startReference } from "./servers";
 import { storageWrites } from "./storageWrites";
+import { tabHeap } from "./tabHeap";
 
 const quick = process.argv.includes("--quick");
 // Each y-websocket provider in Node adds a process "exit" listener; 50 editors are expected.
@@ -30,6 +32,8 @@ const PLAN = quick
       typingMs: 4_000,
       transactions: 5_000,
       rooms: 5,
+      crowdMs: 5_000,
+      heapMinutes: 10,
       keystrokes: 15,
       longPages: 20,
       loadRuns: 3,
@@ -44,6 +48,8 @@ const PLAN = quick
       typingMs: 20_000,
       transactions: 20_000,
       rooms: 20,
+      crowdMs: 20_000,
+      heapMinutes: 60,
       keystrokes: 60,
       longPages: 100,
       loadRuns: 9,
@@ -77,6 +83,8 @@ async function measure(server: BenchServer): Promise<Omit<ServerResults, "errors
   }
   const memory = await serverMemory(server, PLAN.rooms, 5);
   console.log(`  ${server.name}: memory done`);
+  const crowd = await crowdedRoom(server, 100, 10, PLAN.crowdMs);
+  console.log(`  ${server.name}: 100 people in one room done`);
   const load = await coldLoad(server, PLAN.transactions);
   console.log(`  ${server.name}: cold load done`);
   const session = server.persists ? await longSession(server, PLAN.longSessionEdits) : null;
@@ -87,6 +95,7 @@ async function measure(server: BenchServer): Promise<Omit<ServerResults, "errors
     typing,
     storageWrites: writes,
     memory,
+    crowdedRoom: crowd,
     coldLoad: load,
     longSession: session,
   };
@@ -101,11 +110,12 @@ async function main() {
     plan: PLAN,
     loadAverage: { start: loadavg()[0] ?? 0, end: 0 },
     servers: [],
-    browser: { shortDocument: null, longDocument: null },
+    browser: { shortDocument: null, longDocument: null, busyDocument: null },
     compaction: null,
     history: null,
     authors: null,
     load: null,
+    tabHeap: null,
     bundle: await bundleSize(join(ROOT, "dist")),
   };
   const starters = [
@@ -122,9 +132,15 @@ async function main() {
         const baseUrl = server.wsUrl.replace(/^ws/, "http").replace(/\/parties\/main$/, "");
         results.browser.shortDocument = await browserLatency(baseUrl, 0, PLAN.keystrokes);
         results.browser.longDocument = await browserLatency(baseUrl, PLAN.longPages, PLAN.keystrokes);
+        results.browser.busyDocument = await browserLatency(baseUrl, PLAN.longPages, PLAN.keystrokes, {
+          server,
+          count: 5,
+        });
         console.log("  Cowrite: browser latency done");
         results.load = await pageLoad(baseUrl, PLAN.longPages, PLAN.loadRuns);
         console.log("  Cowrite: page load done");
+        results.tabHeap = await tabHeap(server, baseUrl, PLAN.heapMinutes);
+        console.log("  Cowrite: a tab's heap over a session done");
         results.compaction = await compactionLatency(server, {
           edits: PLAN.compactionEdits,
           warmupEdits: PLAN.warmupEdits,

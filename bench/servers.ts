@@ -3,7 +3,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import { Socket } from "node:net";
 import { join } from "node:path";
 import { freePort, newStateDir, startPartyKit } from "../e2e/partykitServer";
-import { serverMemoryBytes } from "../e2e/serverMemoryBytes";
+import { serverCpuMs, serverMemoryBytes } from "../e2e/serverProcesses";
 import { documentApiPath } from "../party/shared/roomName";
 import type { RoomStorageStats } from "../party/shared/storageStats";
 import { levelDbDocument } from "./levelDbDocument";
@@ -21,6 +21,8 @@ export interface BenchServer {
   memoryBytes(): Promise<number>;
   /** Resident memory of the process that runs the rooms: for Cowrite, workerd without `partykit dev`'s tooling. */
   runtimeMemoryBytes(): Promise<number>;
+  /** CPU time that same process has used so far, in ms. */
+  runtimeCpuMs(): number;
   /** Bytes the server has written to disk. */
   storedBytes(): Promise<number>;
   /** What the room's storage holds and has done (Cowrite's `<room>/storage`); null for a server that does not say. */
@@ -68,6 +70,7 @@ export async function startCowrite({
     restart: () => server.restart(),
     memoryBytes: async () => serverMemoryBytes(server.processGroup()),
     runtimeMemoryBytes: async () => serverMemoryBytes(server.processGroup(), "workerd"),
+    runtimeCpuMs: () => serverCpuMs(server.processGroup(), "workerd"),
     storedBytes: () => directoryBytes(server.stateDir),
     storageStats,
     errors: () => server.errors(),
@@ -114,6 +117,7 @@ export async function startReference({ persisted }: { persisted: boolean }): Pro
     },
     memoryBytes: async () => serverMemoryBytes(process_.pid ?? -1),
     runtimeMemoryBytes: async () => serverMemoryBytes(process_.pid ?? -1),
+    runtimeCpuMs: () => serverCpuMs(process_.pid ?? -1),
     storedBytes: () => (dataDir ? directoryBytes(dataDir) : Promise.resolve(0)),
     storageStats: () => Promise.resolve(null),
     errors: () => null,

@@ -6,7 +6,7 @@ import type { PartyKitServer } from "./partykitServer";
 import { paragraphTexts, textLength } from "./paragraphTexts";
 import { expect, test } from "./people";
 import { RejoiningClient } from "./RejoiningClient";
-import { serverMemoryBytes } from "./serverMemoryBytes";
+import { serverMemoryBytes } from "./serverProcesses";
 import type { RoomStorageStats } from "../party/shared/storageStats";
 import { storageStats } from "./storageStats";
 import { untilDocument } from "./untilDocument";

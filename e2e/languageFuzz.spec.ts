@@ -4,7 +4,7 @@ import { DOCUMENT_FIELD, TITLE_FIELD } from "../party/shared/collabSchema";
 import { documentSchema } from "../party/shared/documentSchema";
 import { expect, test } from "./people";
 import { awarenessMessage, QUERY_INTERVAL_MS, sendFrames, syncMessage } from "./rawFrames";
-import { serverMemoryBytes } from "./serverMemoryBytes";
+import { serverMemoryBytes } from "./serverProcesses";
 import { connectYjsClient, openRawSocket, type RawSocket, synced, type YjsClient } from "./yjsClients";
 
 // A fuzzer that speaks the language: well-formed Yjs updates and awareness states with random
