@@ -35,11 +35,12 @@ function walkChildren(
       position += child.length;
       continue;
     }
-    // A node the binding does not show (the schema refused it) takes no room.
+    // A node the binding does not show (not an element, or one the schema refused) takes no room.
+    if (!(child instanceof Y.XmlElement)) continue;
     const node = mapping.get(child);
     if (!node || Array.isArray(node)) continue;
     if (node.isLeaf) visit({ kind: "shown", from: position, to: position + 1, id: item.id });
-    else if (child instanceof Y.XmlElement) walkChildren(child, position + 1, mapping, visit);
+    else walkChildren(child, position + 1, mapping, visit);
     position += node.nodeSize;
   }
   return position;
