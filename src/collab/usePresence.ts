@@ -4,10 +4,31 @@ import type { Role } from "../../party/shared/roles";
 import { type PresentPerson, presentPeople } from "./presentPeople";
 
 /** The people in the document, kept current as awareness changes; `selfRole` is this page's own. */
+function samePeople(first: PresentPerson[], second: PresentPerson[]): boolean {
+  return (
+    first.length === second.length &&
+    first.every((person, index) => {
+      const other = second[index];
+      return (
+        other !== undefined &&
+        person.key === other.key &&
+        person.name === other.name &&
+        person.color === other.color &&
+        person.isSelf === other.isSelf &&
+        person.role === other.role
+      );
+    })
+  );
+}
+
 export function usePresence(awareness: Awareness, selfRole: Role): PresentPerson[] {
   const [people, setPeople] = useState(() => presentPeople(awareness.getStates(), awareness.clientID, selfRole));
   useEffect(() => {
-    const update = () => setPeople(presentPeople(awareness.getStates(), awareness.clientID, selfRole));
+    // Every caret move is an awareness change: the page renders again only when who is here changed.
+    const update = () => {
+      const next = presentPeople(awareness.getStates(), awareness.clientID, selfRole);
+      setPeople((shown) => (samePeople(shown, next) ? shown : next));
+    };
     update();
     awareness.on("change", update);
     return () => awareness.off("change", update);

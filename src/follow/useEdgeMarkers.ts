@@ -17,6 +17,9 @@ export interface EdgeMarker {
 
 // Someone who has not written for this long is no longer "editing".
 const EDITING_FOR_MS = 10_000;
+// Where others type moves a marker little from key to key: a few looks a second keep it true,
+// where one every frame would cost a layout in the middle of their typing.
+const AFTER_EDITS_MS = 250;
 
 interface LastEdit {
   author: Author;
@@ -69,8 +72,15 @@ export function useEdgeMarkers(
       }
       setMarkers((shown) => (sameMarkers(shown, next) ? shown : next));
     };
+    let afterEdits: ReturnType<typeof setTimeout> | null = null;
     const schedule = () => {
       frame ??= requestAnimationFrame(refresh);
+    };
+    const scheduleAfterEdits = () => {
+      afterEdits ??= setTimeout(() => {
+        afterEdits = null;
+        schedule();
+      }, AFTER_EDITS_MS);
     };
     const stopListening = onOthersInsertions(editor, doc, isLive, (ranges, binding) => {
       for (const { client, to } of ranges) {
@@ -78,7 +88,7 @@ export function useEdgeMarkers(
         const at = absolutePositionToRelativePosition(to, binding.type, binding.mapping);
         lastEdits.set(author.key, { author, at, when: Date.now() });
       }
-      schedule();
+      scheduleAfterEdits();
     });
     window.addEventListener("scroll", schedule, { capture: true, passive: true });
     const expiry = setInterval(() => lastEdits.size > 0 && schedule(), 1000);
@@ -86,6 +96,7 @@ export function useEdgeMarkers(
       stopListening();
       window.removeEventListener("scroll", schedule, { capture: true });
       clearInterval(expiry);
+      clearTimeout(afterEdits ?? undefined);
       if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [editor, doc, authorOf, isLive]);

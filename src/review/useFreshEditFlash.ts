@@ -1,16 +1,106 @@
+import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Editor } from "@tiptap/react";
 import { useEffect } from "react";
 import type * as Y from "yjs";
 import type { Author } from "../../party/shared/history";
-import { DecorationLayer } from "../editor/decorationLayer";
-import { onOthersInsertions } from "../editor/othersInsertions";
+import { bindingOf } from "../editor/editorBinding";
+import { insertedRanges } from "../editor/insertedRanges";
+import { isRemoteChange } from "../editor/isRemoteChange";
 import { authorAttributes } from "./authorDecorations";
 
 /** How long others' fresh text stays lit. */
 const FLASH_MS = 1500;
 
-export const FRESH_EDITS_LAYER = new DecorationLayer("freshEdits");
+interface Watching {
+  /** The lights for the text a transaction of others added, where `state` shows it. */
+  lights: (transaction: Y.Transaction, state: EditorState) => Decoration[];
+  /** Others' live Yjs transaction whose change the editor is about to show. */
+  arriving: Y.Transaction | null;
+}
+
+function unexpired(lit: DecorationSet): DecorationSet {
+  return lit.remove(lit.find(undefined, undefined, (spec) => (spec as { until: number }).until <= Date.now()));
+}
+
+/**
+ * Lights up what others write in the same transaction as the Yjs binding's that shows it: a
+ * transaction of its own would be a second update of the whole editor for every key they type.
+ */
+class FreshEditLights {
+  private readonly key = new PluginKey<DecorationSet>("freshEdits");
+  private watching: Watching | null = null;
+  readonly plugin = new Plugin<DecorationSet>({
+    key: this.key,
+    state: {
+      init: () => DecorationSet.empty,
+      apply: (tr, previous, oldState) => {
+        const lit = (tr.getMeta(this.key) as DecorationSet | undefined) ?? previous.map(tr.mapping, tr.doc);
+        const watching = this.watching;
+        if (!watching?.arriving || !isRemoteChange(tr)) return lit;
+        // The binding is the same object in both states, its mapping already the new document's.
+        const lights = watching.lights(watching.arriving, oldState);
+        watching.arriving = null;
+        return lights.length > 0
+          ? unexpired(lit).add(
+              tr.doc,
+              lights.filter(({ to }) => to <= tr.doc.content.size),
+            )
+          : lit;
+      },
+    },
+    props: { decorations: (state) => this.key.getState(state) ?? null },
+  });
+
+  /** Lights others' live insertions into `editor` until the returned function is called. */
+  watch(editor: Editor, doc: Y.Doc, authorOf: (client: number) => Author, isLive: () => boolean): () => void {
+    const watching: Watching = {
+      arriving: null,
+      lights: (transaction, state) => {
+        const binding = bindingOf(state);
+        if (!binding) return [];
+        const until = Date.now() + FLASH_MS;
+        return insertedRanges(transaction, binding).map(({ client, from, to }) =>
+          Decoration.inline(from, to, authorAttributes(authorOf(client), "fresh-edit"), { until }),
+        );
+      },
+    };
+    this.watching = watching;
+    let clearTimer: ReturnType<typeof setTimeout> | undefined;
+    // What has run its time goes out with the next insertion, and whatever is left once they stop.
+    const clearAll = () => {
+      clearTimer = undefined;
+      if (!editor.isDestroyed && this.key.getState(editor.state) !== DecorationSet.empty) {
+        editor.view.dispatch(editor.state.tr.setMeta(this.key, DecorationSet.empty));
+      }
+    };
+    let live: Y.Transaction | null = null;
+    const arriving = (transaction: Y.Transaction) => {
+      if (transaction.local || editor.isDestroyed || !isLive()) return;
+      live = transaction;
+      watching.arriving = transaction;
+    };
+    const arrived = (transaction: Y.Transaction) => {
+      if (transaction !== live) return;
+      live = null;
+      // Not shown if it did not change the body: it must not light the next one that does.
+      watching.arriving = null;
+      clearTimeout(clearTimer);
+      clearTimer = setTimeout(clearAll, FLASH_MS);
+    };
+    doc.on("beforeObserverCalls", arriving);
+    doc.on("afterTransaction", arrived);
+    return () => {
+      doc.off("beforeObserverCalls", arriving);
+      doc.off("afterTransaction", arrived);
+      if (this.watching === watching) this.watching = null;
+      clearTimeout(clearTimer);
+      clearAll();
+    };
+  }
+}
+
+export const FRESH_EDITS = new FreshEditLights();
 
 /** Lights up text others just wrote, in their colour, for a moment; not what comes while catching up (`isLive` false). */
 export function useFreshEditFlash(
@@ -19,36 +109,5 @@ export function useFreshEditFlash(
   authorOf: (client: number) => Author,
   isLive: () => boolean,
 ): void {
-  useEffect(() => {
-    if (editor.isDestroyed) return;
-    const layer = FRESH_EDITS_LAYER;
-    /** What is lit now, less what has been lit long enough. */
-    const unexpired = () => {
-      const shown = layer.current(editor.view);
-      return shown.remove(shown.find(undefined, undefined, (spec) => (spec as { until: number }).until <= Date.now()));
-    };
-    // Each showing is a transaction, and the editor's whole update: what has run its time goes
-    // out with the next insertion, and whatever is left once the insertions stop.
-    let clearTimer: ReturnType<typeof setTimeout> | undefined;
-    const clearAll = () => {
-      clearTimer = undefined;
-      if (!editor.isDestroyed && layer.current(editor.view) !== DecorationSet.empty) {
-        layer.show(editor.view, DecorationSet.empty);
-      }
-    };
-    const stopListening = onOthersInsertions(editor, doc, isLive, (ranges) => {
-      const until = Date.now() + FLASH_MS;
-      const decorations = ranges.map(({ client, from, to }) =>
-        Decoration.inline(from, to, authorAttributes(authorOf(client), "fresh-edit"), { until }),
-      );
-      layer.show(editor.view, unexpired().add(editor.state.doc, decorations));
-      clearTimeout(clearTimer);
-      clearTimer = setTimeout(clearAll, FLASH_MS);
-    });
-    return () => {
-      stopListening();
-      clearTimeout(clearTimer);
-      clearAll();
-    };
-  }, [editor, doc, authorOf, isLive]);
+  useEffect(() => FRESH_EDITS.watch(editor, doc, authorOf, isLive), [editor, doc, authorOf, isLive]);
 }

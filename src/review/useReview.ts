@@ -9,12 +9,12 @@ import { useDecorationLayer } from "../editor/useDecorationLayer";
 import { type EdgeMarker, useEdgeMarkers } from "../follow/useEdgeMarkers";
 import { authorDecorations } from "./authorDecorations";
 import { CHANGES_SINCE_LAYER, type ChangesSummary, useChangesSince } from "./useChangesSince";
-import { FRESH_EDITS_LAYER, useFreshEditFlash } from "./useFreshEditFlash";
+import { FRESH_EDITS, useFreshEditFlash } from "./useFreshEditFlash";
 
 const AUTHORS_LAYER = new DecorationLayer("authors");
 
 /** The plugins review draws with, for the editor to have from its creation. */
-export const REVIEW_PLUGINS = [CHANGES_SINCE_LAYER.plugin, AUTHORS_LAYER.plugin, FRESH_EDITS_LAYER.plugin];
+export const REVIEW_PLUGINS = [CHANGES_SINCE_LAYER.plugin, AUTHORS_LAYER.plugin, FRESH_EDITS.plugin];
 
 export interface Review {
   changes: ChangesSummary | null;
