@@ -22,7 +22,7 @@ const quick = process.argv.includes("--quick");
 process.setMaxListeners(0);
 const ROOT = join(import.meta.dirname, "..");
 
-// Sizes: the full run takes about eight minutes on two cores, --quick about two.
+// Sizes: the full run takes about ten minutes on two cores, --quick about two.
 const PLAN = quick
   ? {
       warmupEdits: 300,
