@@ -7,7 +7,10 @@ export interface Limits {
   maxFrameBytes: number;
   /** The largest document, as its encoded Yjs state, in bytes. It also bounds one chunked message. */
   maxDocumentBytes: number;
-  /** The shortest interval between awareness updates taken from one connection; those in between are merged. */
+  /**
+   * The shortest interval between awareness updates taken from one connection, and about the
+   * shortest between presence messages sent to one; those in between are merged.
+   */
   awarenessIntervalMs: number;
   /** The largest body of an HTTP request that writes a document. */
   maxRequestBytes: number;

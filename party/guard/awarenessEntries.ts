@@ -25,6 +25,14 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
+/** Adds entries to those held, one per client: each carries its client's whole state, so the newest clock wins. */
+export function holdNewest(held: Map<number, AwarenessEntry>, entries: Iterable<AwarenessEntry>): void {
+  for (const entry of entries) {
+    const older = held.get(entry.clientId);
+    if (!older || older.clock <= entry.clock) held.set(entry.clientId, entry);
+  }
+}
+
 /** A whole awareness message carrying these entries. */
 export function encodeAwarenessMessage(entries: Iterable<AwarenessEntry>): Uint8Array {
   const update = encoding.createEncoder();

@@ -1,4 +1,4 @@
-import type { AwarenessEntry } from "./awarenessEntries";
+import { type AwarenessEntry, holdNewest } from "./awarenessEntries";
 
 /**
  * Lets awareness from one connection through at most once per interval. Entries that come
@@ -17,10 +17,7 @@ export class AwarenessThrottle {
   ) {}
 
   submit(entries: readonly AwarenessEntry[]): void {
-    for (const entry of entries) {
-      const waiting = this.waiting.get(entry.clientId);
-      if (!waiting || waiting.clock <= entry.clock) this.waiting.set(entry.clientId, entry);
-    }
+    holdNewest(this.waiting, entries);
     const wait = this.lastDelivery + this.intervalMs - Date.now();
     if (wait <= 0 && this.timer === null) return this.flush();
     this.timer ??= setTimeout(() => this.flush(), Math.max(wait, 0));

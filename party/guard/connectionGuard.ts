@@ -307,9 +307,15 @@ export async function connectGuarded(
     deliver = (message) => listener({ data: message });
     connection.addEventListener("message", (event) => guard.receive(event.data));
   };
-  // A presence message held back may fall due after the socket closed.
+  // A presence message held back may fall due after the socket closed, and goes out from a timer:
+  // a failed send closes this connection, as y-partykit does, and no other's.
   const outgoing = room.presence.outlet((message) => {
-    if (connection.readyState === WebSocket.OPEN) connection.send(message);
+    if (connection.readyState !== WebSocket.OPEN) return;
+    try {
+      connection.send(message);
+    } catch {
+      connection.close();
+    }
   });
   const send = (message: unknown) =>
     message instanceof Uint8Array ? outgoing.send(message) : connection.send(message as string);

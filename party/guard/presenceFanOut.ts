@@ -2,6 +2,7 @@ import * as decoding from "lib0/decoding";
 import {
   type AwarenessEntry,
   encodeAwarenessMessage,
+  holdNewest,
   MESSAGE_AWARENESS,
   readAwarenessEntries,
 } from "./awarenessEntries";
@@ -38,7 +39,8 @@ export interface Outlet {
  * meanwhile waits for the room's next tick and goes out merged into one message, each client's
  * newest state only. So each connection gets at most about one presence message per interval,
  * however many people there are. One timer serves the whole room, and connections waiting for
- * the same states share one encoding. Document changes go out at once.
+ * the same states share one encoding. Document changes go out at once. `sendNow` must not throw:
+ * a tick sends to every connection in turn.
  */
 export class PresenceFanOut {
   private readonly waiting = new Map<Outlet, { sendNow: Send; entries: Map<number, AwarenessEntry> }>();
@@ -66,10 +68,7 @@ export class PresenceFanOut {
       return sendNow(message);
     }
     const held = waiting?.entries ?? new Map<number, AwarenessEntry>();
-    for (const entry of entries) {
-      const older = held.get(entry.clientId);
-      if (!older || older.clock <= entry.clock) held.set(entry.clientId, entry);
-    }
+    holdNewest(held, entries);
     this.waiting.set(outlet, { sendNow, entries: held });
     this.timer ??= setTimeout(() => this.tick(), this.intervalMs);
   }
@@ -78,14 +77,17 @@ export class PresenceFanOut {
     this.timer = null;
     const now = Date.now();
     const encoded = new Map<string, Uint8Array>();
-    for (const [outlet, { sendNow, entries }] of this.waiting) {
+    // Taken before sending: what is held from now on waits for the next tick.
+    const due = [...this.waiting];
+    this.waiting.clear();
+    for (const [outlet, { sendNow, entries }] of due) {
       const states = [...entries.values()];
-      const key = states.map(({ clientId, clock }) => `${clientId}:${clock}`).join(",");
+      // A removal may carry the clock of the state it removes.
+      const key = states.map(({ clientId, clock, json }) => `${clientId}:${clock}:${json === "null"}`).join(",");
       let message = encoded.get(key);
       if (!message) encoded.set(key, (message = encodeAwarenessMessage(states)));
       this.lastSent.set(outlet, now);
       sendNow(message);
     }
-    this.waiting.clear();
   }
 }
