@@ -1,10 +1,10 @@
-import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Editor } from "@tiptap/react";
 import { useEffect } from "react";
 import type * as Y from "yjs";
 import type { Author } from "../../party/shared/history";
-import { bindingOf } from "../editor/editorBinding";
+import { bindingOf, type EditorBinding } from "../editor/editorBinding";
 import { insertedRanges } from "../editor/insertedRanges";
 import { isRemoteChange } from "../editor/isRemoteChange";
 import { authorAttributes } from "./authorDecorations";
@@ -13,8 +13,8 @@ import { authorAttributes } from "./authorDecorations";
 const FLASH_MS = 1500;
 
 interface Watching {
-  /** The lights for the text a transaction of others added, where `state` shows it. */
-  lights: (transaction: Y.Transaction, state: EditorState) => Decoration[];
+  /** The lights for the text a transaction of others added, where `binding` shows it. */
+  lights: (transaction: Y.Transaction, binding: EditorBinding) => Decoration[];
   /** Others' live Yjs transaction whose change the editor is about to show. */
   arriving: Y.Transaction | null;
 }
@@ -29,17 +29,19 @@ function unexpired(lit: DecorationSet): DecorationSet {
  */
 class FreshEditLights {
   private readonly key = new PluginKey<DecorationSet>("freshEdits");
-  private watching: Watching | null = null;
+  // Per document, as the binding names it: each editor of the plugin shows its own.
+  private readonly watching = new WeakMap<Y.Doc, Watching>();
   readonly plugin = new Plugin<DecorationSet>({
     key: this.key,
     state: {
       init: () => DecorationSet.empty,
       apply: (tr, previous, oldState) => {
         const lit = (tr.getMeta(this.key) as DecorationSet | undefined) ?? previous.map(tr.mapping, tr.doc);
-        const watching = this.watching;
-        if (!watching?.arriving || !isRemoteChange(tr)) return lit;
         // The binding is the same object in both states, its mapping already the new document's.
-        const lights = watching.lights(watching.arriving, oldState);
+        const binding = isRemoteChange(tr) ? bindingOf(oldState) : null;
+        const watching = binding && this.watching.get(binding.doc);
+        if (!binding || !watching?.arriving) return lit;
+        const lights = watching.lights(watching.arriving, binding);
         watching.arriving = null;
         return lights.length > 0
           ? unexpired(lit).add(
@@ -54,18 +56,6 @@ class FreshEditLights {
 
   /** Lights others' live insertions into `editor` until the returned function is called. */
   watch(editor: Editor, doc: Y.Doc, authorOf: (client: number) => Author, isLive: () => boolean): () => void {
-    const watching: Watching = {
-      arriving: null,
-      lights: (transaction, state) => {
-        const binding = bindingOf(state);
-        if (!binding) return [];
-        const until = Date.now() + FLASH_MS;
-        return insertedRanges(transaction, binding).map(({ client, from, to }) =>
-          Decoration.inline(from, to, authorAttributes(authorOf(client), "fresh-edit"), { until }),
-        );
-      },
-    };
-    this.watching = watching;
     let clearTimer: ReturnType<typeof setTimeout> | undefined;
     // What has run its time goes out with the next insertion, and whatever is left once they stop.
     const clearAll = () => {
@@ -74,6 +64,22 @@ class FreshEditLights {
         editor.view.dispatch(editor.state.tr.setMeta(this.key, DecorationSet.empty));
       }
     };
+    const watching: Watching = {
+      arriving: null,
+      lights: (transaction, binding) => {
+        const until = Date.now() + FLASH_MS;
+        const lights = insertedRanges(transaction, binding).map(({ client, from, to }) =>
+          Decoration.inline(from, to, authorAttributes(authorOf(client), "fresh-edit"), { until }),
+        );
+        // Only what lit something keeps the lights on: a title or comment edit does not.
+        if (lights.length > 0) {
+          clearTimeout(clearTimer);
+          clearTimer = setTimeout(clearAll, FLASH_MS);
+        }
+        return lights;
+      },
+    };
+    this.watching.set(doc, watching);
     let live: Y.Transaction | null = null;
     const arriving = (transaction: Y.Transaction) => {
       if (transaction.local || editor.isDestroyed || !isLive()) return;
@@ -85,15 +91,13 @@ class FreshEditLights {
       live = null;
       // Not shown if it did not change the body: it must not light the next one that does.
       watching.arriving = null;
-      clearTimeout(clearTimer);
-      clearTimer = setTimeout(clearAll, FLASH_MS);
     };
     doc.on("beforeObserverCalls", arriving);
     doc.on("afterTransaction", arrived);
     return () => {
       doc.off("beforeObserverCalls", arriving);
       doc.off("afterTransaction", arrived);
-      if (this.watching === watching) this.watching = null;
+      if (this.watching.get(doc) === watching) this.watching.delete(doc);
       clearTimeout(clearTimer);
       clearAll();
     };
