@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { presentPeople } from "../src/collab/presentPeople";
+import { presentPeople, samePeople } from "../src/collab/presentPeople";
 
 const SELF = 1;
 
@@ -62,5 +62,22 @@ describe("who is present", () => {
       ["Ann", "comment"],
       ["Bo", "edit"],
     ]);
+  });
+
+  it("tells a caret move from a change of who is here or how they show", () => {
+    const states = new Map<number, unknown>([
+      [SELF, { user: { name: "Me", color: "#000002", id: "me" }, cursor: { anchor: 1 } }],
+      [2, { user: { name: "Ann", color: "#000003", id: "a" } }],
+    ]);
+    const before = presentPeople(states, SELF, "edit");
+    states.set(SELF, { user: { name: "Me", color: "#000002", id: "me" }, cursor: { anchor: 2 } });
+    expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(true);
+    states.set(2, { user: { name: "Ann B.", color: "#000003", id: "a" } });
+    expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(false);
+    states.set(2, { user: { name: "Ann", color: "#000004", id: "a" } });
+    expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(false);
+    expect(samePeople(before, presentPeople(states, SELF, "comment"))).toBe(false);
+    states.delete(2);
+    expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(false);
   });
 });

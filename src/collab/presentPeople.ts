@@ -64,3 +64,17 @@ export function presentPeople(
     (first, second) => Number(second.isSelf) - Number(first.isSelf) || first.name.localeCompare(second.name),
   );
 }
+
+/** Whether two lists show the same people alike: every field of each, in the same order. */
+export function samePeople(first: readonly PresentPerson[], second: readonly PresentPerson[]): boolean {
+  return (
+    first.length === second.length &&
+    first.every((person, index) => {
+      const other = second[index];
+      return (
+        other !== undefined &&
+        (Object.keys(person) as (keyof PresentPerson)[]).every((field) => person[field] === other[field])
+      );
+    })
+  );
+}

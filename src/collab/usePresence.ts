@@ -1,26 +1,9 @@
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type { Role } from "../../party/shared/roles";
-import { type PresentPerson, presentPeople } from "./presentPeople";
+import { type PresentPerson, presentPeople, samePeople } from "./presentPeople";
 
 /** The people in the document, kept current as awareness changes; `selfRole` is this page's own. */
-function samePeople(first: PresentPerson[], second: PresentPerson[]): boolean {
-  return (
-    first.length === second.length &&
-    first.every((person, index) => {
-      const other = second[index];
-      return (
-        other !== undefined &&
-        person.key === other.key &&
-        person.name === other.name &&
-        person.color === other.color &&
-        person.isSelf === other.isSelf &&
-        person.role === other.role
-      );
-    })
-  );
-}
-
 export function usePresence(awareness: Awareness, selfRole: Role): PresentPerson[] {
   const [people, setPeople] = useState(() => presentPeople(awareness.getStates(), awareness.clientID, selfRole));
   useEffect(() => {
