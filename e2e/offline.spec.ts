@@ -37,6 +37,30 @@ test("edits made offline on both sides, and across a reload, merge when the serv
   await expect.poll(() => carol.text()).toBe(merged);
 });
 
+test("what others wrote is on this device too: a reload with the server away shows it", async ({
+  server,
+  serverDocUrl: docUrl,
+  join,
+}) => {
+  const alice = await join("Alice", docUrl);
+  const bob = await join("Bob", docUrl);
+  await alice.untilWorksOffline();
+  await bob.typeAtEnd("Bob first.");
+  await expect.poll(() => alice.text()).toBe("Bob first.");
+  // Alice's own text builds on Bob's: her device must hold his too for hers to show.
+  await alice.typeAtEnd(" Alice next.");
+  await expect.poll(() => bob.text()).toBe("Bob first. Alice next.");
+  await bob.typeAtEnd(" Bob last.");
+  const all = "Bob first. Alice next. Bob last.";
+  await expect.poll(() => alice.text()).toBe(all);
+
+  await server.stop();
+  await expect(alice.status).toHaveAttribute("data-state", "offline");
+  await alice.page.reload();
+  await expect.poll(() => alice.text()).toBe(all);
+  await expect(alice.status).toHaveAttribute("data-state", "offline");
+});
+
 /** Types numbered words into the person's own paragraph until told to stop; returns what was typed. */
 async function typeWords(person: Person, prefix: string, count: { typed: number }, until: () => boolean) {
   const words: string[] = [];

@@ -1,4 +1,3 @@
-import { IndexeddbPersistence } from "y-indexeddb";
 import YPartyKitProvider from "y-partykit/provider";
 import * as Y from "yjs";
 import { API_CHANGES_PARAM } from "../../party/shared/apiChangeMessage";
@@ -13,6 +12,7 @@ import { docPath } from "../docPath";
 import { writerKey } from "../identity/writerKey";
 import { forgetLink, lastKnownRole } from "../home/recentDocuments";
 import { ConnectionTracker } from "./connectionTracker";
+import { DeviceCopy } from "./deviceCopy";
 import { fetchAccess, resetAccess } from "./documentAccess";
 import { dropInvalidAwareness } from "./dropInvalidAwareness";
 import { HeartbeatSocket } from "./heartbeatSocket";
@@ -26,7 +26,7 @@ export interface DocumentSession {
   doc: Y.Doc;
   provider: YPartyKitProvider;
   connection: ConnectionTracker;
-  deviceCopy: IndexeddbPersistence;
+  deviceCopy: DeviceCopy;
   access: SessionAccess;
   /** The query the provider connects with; its key changes when this tab resets the links. */
   params: Record<string, string>;
@@ -70,10 +70,6 @@ async function pageAccess(docId: string, key: string | null): Promise<PageAccess
 function openSession(docId: string, access: PageAccess): DocumentSession {
   const doc = new Y.Doc();
   const editing = access.role === "edit";
-  // Kept in IndexedDB too: a document opened before shows at once, even offline, and edits made
-  // offline survive reloads until the server has them. A read-only page keeps a copy of its own,
-  // so that nothing it holds can reach the room through an editing tab's copy.
-  const deviceCopy = new IndexeddbPersistence(`cowrite:${editing ? "" : "readonly:"}${docRoomName(docId)}`, doc);
   const params: Record<string, string> = {
     // The key lets this tab, and only it, take back its presence when it reconnects.
     [CLIENT_KEY_PARAM]: newClientKey(),
@@ -92,6 +88,10 @@ function openSession(docId: string, access: PageAccess): DocumentSession {
     disableBc: !editing,
     connect: false,
   });
+  // Kept in IndexedDB too: a document opened before shows at once, even offline, and edits made
+  // offline survive reloads until the server has them. A read-only page keeps a copy of its own,
+  // so that nothing it holds can reach the room through an editing tab's copy.
+  const deviceCopy = new DeviceCopy(`cowrite:${editing ? "" : "readonly:"}${docRoomName(docId)}`, doc, provider);
   // Connecting once the device copy is in asks the server only for what the copy lacks: before,
   // the page asks with an empty state and gets the whole document again, to decode and skip.
   const waited = new Promise((resolve) => setTimeout(resolve, DEVICE_COPY_WAIT_MS));
