@@ -13,6 +13,7 @@ import { AllowedLinksOnly } from "./allowedLinksOnly";
 import { KeepOwnSelection } from "./keepOwnSelection";
 import { LocalTableFixes } from "./localTableFixes";
 import { OpenLinkOnModClick } from "./openLinkOnModClick";
+import { othersOnlyAwareness } from "./othersOnlyAwareness";
 import { RemoteTextAsWritten } from "./remoteTextAsWritten";
 import { WordLists } from "./wordLists";
 import { renderCaret } from "./renderCaret";
@@ -42,7 +43,11 @@ export function useCollaborativeEditor(
         ...DOCUMENT_EXTENSIONS,
         KeepOwnSelection.configure({ document: doc }),
         Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
-        CollaborationCaret.configure({ provider, user: firstUser, render: renderCaret }),
+        CollaborationCaret.configure({
+          provider: { awareness: othersOnlyAwareness(provider.awareness) },
+          user: firstUser,
+          render: renderCaret,
+        }),
         Placeholder.configure({ placeholder: "Start writing…" }),
         LocalTableFixes,
         AllowedLinksOnly,
