@@ -3,7 +3,7 @@ import { DOCUMENT_FIELD } from "../party/shared/collabSchema";
 import { type BenchClient, connect, newParagraph } from "./benchClient";
 import type { BenchServer } from "./servers";
 
-// A collaborator's paragraph is emptied once this long, so the document keeps its size.
+// A collaborator's paragraph is emptied once this long, so the document keeps about its size.
 const MAX_PARAGRAPH = 300;
 
 /** Someone typing elsewhere in the document: a headless client with a paragraph and a caret of its own. */

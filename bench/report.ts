@@ -421,7 +421,7 @@ export function resultsMarkdown(results: BenchResults): string {
     "  not measured here.",
     "- **A tab's heap over a session**: one Chromium tab on a ~10-page document while five headless",
     "  collaborators each type a key a second (time compressed 20×) into paragraphs of their own, emptied",
-    "  at 300 characters so the document keeps its size, their carets moving with every key; every ten",
+    "  at 300 characters (each who leaves leaves at most that), their carets moving with every key; every ten",
     "  simulated minutes one leaves and someone new joins, and every minute the tab's own person types",
     "  and deletes a few words. The heap is V8's used size (`Runtime.getHeapUsage`) right after",
     "  `HeapProfiler.collectGarbage`, read every ten simulated minutes.",

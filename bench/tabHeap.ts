@@ -24,10 +24,11 @@ export interface TabHeapResult {
 /**
  * One tab open on a ~10-page document for `simulatedMinutes` of a working session, time
  * compressed 20×: five collaborators each type a key a second into paragraphs of their own
- * (emptied as they grow, so the document keeps its size), their carets moving with every key;
- * every ten minutes one of them leaves and someone new joins; the tab's own person types a few
- * words and deletes them every minute. The tab's JS heap is read after a forced collection
- * every ten simulated minutes: with the document the same size, it should stay level.
+ * (emptied as they grow; each who leaves leaves at most 300 characters), their carets moving
+ * with every key; every ten minutes one of them leaves and someone new joins; the tab's own
+ * person types a few words and deletes them every minute. The tab's JS heap is read after a
+ * forced collection every ten simulated minutes: with the document about the same size, it
+ * should level off.
  */
 export async function tabHeap(server: BenchServer, baseUrl: string, simulatedMinutes: number): Promise<TabHeapResult> {
   const docId = newDocId();
