@@ -1,13 +1,12 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { awarenessMessage, syncMessage } from "../e2e/rawFrames";
-import { untilDocument } from "../e2e/untilDocument";
 import { newDocId } from "../party/shared/docId";
-import { type BenchClient, connect, paragraphArrived, paragraphText, readParagraph } from "./benchClient";
+import { type BenchClient, connect, paragraphArrived, paragraphText } from "./benchClient";
 import type { BenchServer } from "./servers";
+import { TimedKeystrokes } from "./timedKeystrokes";
 import { type Summary, summarize } from "./stats";
 
-const KEYSTROKE_MS = 200; // ~5 characters a second
 // Of the idle people, this many run a whole Yjs client and time every keystroke; the rest are
 // bare sockets that only count what they receive, so the benchmark's own process keeps up.
 const TIMING_IDLE = 5;
@@ -88,42 +87,14 @@ export async function crowdedRoom(
     paragraphText((typists[0] as BenchClient).doc);
     await Promise.all(clients.map((client) => paragraphArrived(client.doc)));
 
-    const sentAt = new Map<string, number>();
-    const samples: number[] = [];
-    clients.forEach((client, index) => {
-      paragraphText(client.doc).observe((event: Y.YTextEvent) => {
-        const now = performance.now();
-        for (const change of event.delta) {
-          if (typeof change.insert !== "string") continue;
-          for (const [token, sender] of change.insert.matchAll(/(\d+)\.(\d+);/g)) {
-            if (Number(sender) !== index) samples.push(now - (sentAt.get(token) ?? now));
-          }
-        }
-      });
-    });
+    const keys = new TimedKeystrokes(clients);
     for (const watcher of watchers) Object.assign(watcher, { frames: 0, presenceFrames: 0, bytes: 0 });
     const cpuBefore = server.runtimeCpuMs();
     const started = performance.now();
-    let sent = 0;
-    const intervals: ReturnType<typeof setInterval>[] = [];
-    const starts = typists.map((client, index) =>
-      setTimeout(() => {
-        let count = 0;
-        intervals.push(
-          setInterval(() => {
-            const token = `${index}.${count++};`;
-            sentAt.set(token, performance.now());
-            paragraphText(client.doc).insert(0, token);
-            client.provider.awareness.setLocalStateField("cursor", caretAtStart(client));
-            sent++;
-          }, KEYSTROKE_MS),
-        );
-      }, Math.random() * KEYSTROKE_MS),
+    await keys.type(typing, durationMs, (client) =>
+      client.provider.awareness.setLocalStateField("cursor", caretAtStart(client)),
     );
-    await new Promise((resolve) => setTimeout(resolve, durationMs));
-    for (const timer of [...starts, ...intervals]) clearTimeout(timer);
-    const keystrokes = (client: BenchClient) => readParagraph(client.doc).match(/\d+\.\d+;/g)?.length ?? 0;
-    await Promise.all(clients.map((client) => untilDocument(client.doc, () => keystrokes(client) === sent)));
+    await keys.allArrived();
     const seconds = (performance.now() - started) / 1000;
     const cpuMs = server.runtimeCpuMs() - cpuBefore;
     const perWatcher = (count: (watcher: Watcher) => number) =>
@@ -132,7 +103,7 @@ export async function crowdedRoom(
     return {
       people,
       typing,
-      delivery: summarize(samples),
+      delivery: summarize(keys.samples),
       presenceFramesPerSecond: perWatcher((watcher) => watcher.presenceFrames),
       framesPerSecond,
       bytesPerSecond: perWatcher((watcher) => watcher.bytes),
