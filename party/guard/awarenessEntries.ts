@@ -25,11 +25,16 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
-/** Adds entries to those held, one per client: each carries its client's whole state, so the newest clock wins. */
+/**
+ * Adds entries to those held, one per client: each carries its client's whole state, so the
+ * newest wins as y-protocols decides it: the higher clock, and at one clock a removal.
+ */
 export function holdNewest(held: Map<number, AwarenessEntry>, entries: Iterable<AwarenessEntry>): void {
   for (const entry of entries) {
     const older = held.get(entry.clientId);
-    if (!older || older.clock <= entry.clock) held.set(entry.clientId, entry);
+    if (!older || older.clock < entry.clock || (older.clock === entry.clock && entry.json === "null")) {
+      held.set(entry.clientId, entry);
+    }
   }
 }
 

@@ -23,6 +23,11 @@ export class AwarenessThrottle {
     this.timer ??= setTimeout(() => this.flush(), Math.max(wait, 0));
   }
 
+  /** Forgets what waits for `clientId`. */
+  drop(clientId: number): void {
+    this.waiting.delete(clientId);
+  }
+
   stop(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;

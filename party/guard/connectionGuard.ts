@@ -125,8 +125,18 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
 
   disown(clientId: number): void {
     this.owned.delete(clientId);
+    // Nor does a state it was holding back go out: the id speaks through the new connection now.
+    this.awareness.drop(clientId);
     // Else y-partykit would remove the id's state, now the new connection's, when this one closes.
     this.doc.conns.get(this.shared)?.delete(clientId);
+  }
+
+  private claim(clientId: number): boolean {
+    if (!this.room.awarenessOwners.claim(this, clientId)) return false;
+    // y-partykit counts an id as a connection's only when its state is new to the room. One taken
+    // over from this tab's older socket is not: its state would outlive this connection by 30 s.
+    this.doc.conns.get(this.shared)?.add(clientId);
+    return true;
   }
 
   ping(): void {
@@ -255,7 +265,7 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
   private receiveAwareness(entries: readonly AwarenessEntry[]): void {
     // A removal claims nothing: a free id has no state here to remove.
     const own = entries.filter(({ clientId, json }) =>
-      json === "null" ? this.owned.has(clientId) : this.room.awarenessOwners.claim(this, clientId),
+      json === "null" ? this.owned.has(clientId) : this.claim(clientId),
     );
     const stamped = own.map((entry) => ({ ...entry, json: stampRole(entry.json, this.role) }));
     for (const { json } of stamped) {
@@ -307,14 +317,14 @@ export async function connectGuarded(
     deliver = (message) => listener({ data: message });
     connection.addEventListener("message", (event) => guard.receive(event.data));
   };
-  // A presence message held back may fall due after the socket closed, and goes out from a timer:
-  // a failed send closes this connection, as y-partykit does, and no other's.
+  // A presence message held back may fall due after the socket closed, and goes out from a timer
+  // with others': a failed send makes the room forget this connection, as y-partykit's own does.
   const outgoing = room.presence.outlet((message) => {
     if (connection.readyState !== WebSocket.OPEN) return;
     try {
       connection.send(message);
     } catch {
-      connection.close();
+      forget();
     }
   });
   const send = (message: unknown) =>

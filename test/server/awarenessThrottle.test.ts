@@ -63,4 +63,24 @@ describe("the awareness throttle", () => {
     vi.advanceTimersByTime(100);
     expect(delivered).toEqual([[entry(1, 1)]]);
   });
+
+  it("decides between entries of one clock as y-protocols does: a removal wins, a state does not", () => {
+    const { throttle, delivered } = throttled();
+    throttle.submit([entry(1, 1)]);
+    const removal: AwarenessEntry = { clientId: 1, clock: 5, json: "null" };
+    throttle.submit([entry(1, 5)]);
+    throttle.submit([removal]);
+    throttle.submit([entry(1, 5)]);
+    vi.advanceTimersByTime(50);
+    expect(delivered.at(-1)).toEqual([removal]);
+  });
+
+  it("forgets what waits for a client id it was told to drop", () => {
+    const { throttle, delivered } = throttled();
+    throttle.submit([entry(1, 1)]);
+    throttle.submit([entry(1, 2), entry(2, 1)]);
+    throttle.drop(1);
+    vi.advanceTimersByTime(50);
+    expect(delivered).toEqual([[entry(1, 1)], [entry(2, 1)]]);
+  });
 });
