@@ -31,6 +31,17 @@ test("each sees the other's named caret and both in presence; a rename reaches t
   await expect(bob.page.getByTestId("caret-label")).toHaveText("Alice Liddell");
 });
 
+test("a collaborator's caret stays on screen through your own Enter and typing", async ({ alice, bob }) => {
+  await alice.typeAtEnd("First line");
+  await bob.typeAtEnd(" by two");
+  await expect(alice.page.getByTestId("caret-label")).toHaveText("Bob");
+  await alice.typeAtEnd("");
+  await alice.page.keyboard.press("Enter");
+  await alice.page.keyboard.type("Second line");
+  await expect.poll(() => bob.text()).toContain("Second line");
+  await expect(alice.page.getByTestId("caret-label")).toHaveText("Bob");
+});
+
 test("undo takes back only your own change, never a collaborator's", async ({ alice, bob }) => {
   // Each change in one go: keys typed more than half a second apart (a busy machine) would
   // make several undo steps.

@@ -13,7 +13,7 @@ import { AllowedLinksOnly } from "./allowedLinksOnly";
 import { KeepOwnSelection } from "./keepOwnSelection";
 import { LocalTableFixes } from "./localTableFixes";
 import { OpenLinkOnModClick } from "./openLinkOnModClick";
-import { othersOnlyAwareness } from "./othersOnlyAwareness";
+import { CaretsAfterOwnChanges, othersOnlyAwareness } from "./othersCarets";
 import { RemoteTextAsWritten } from "./remoteTextAsWritten";
 import { WordLists } from "./wordLists";
 import { renderCaret } from "./renderCaret";
@@ -48,6 +48,7 @@ export function useCollaborativeEditor(
           user: firstUser,
           render: renderCaret,
         }),
+        CaretsAfterOwnChanges,
         Placeholder.configure({ placeholder: "Start writing…" }),
         LocalTableFixes,
         AllowedLinksOnly,
