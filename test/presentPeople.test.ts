@@ -72,10 +72,12 @@ describe("who is present", () => {
     const before = presentPeople(states, SELF, "edit");
     states.set(SELF, { user: { name: "Me", color: "#000002", id: "me" }, cursor: { anchor: 2 } });
     expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(true);
+    const ann = states.get(2);
     states.set(2, { user: { name: "Ann B.", color: "#000003", id: "a" } });
     expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(false);
     states.set(2, { user: { name: "Ann", color: "#000004", id: "a" } });
     expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(false);
+    states.set(2, ann);
     expect(samePeople(before, presentPeople(states, SELF, "comment"))).toBe(false);
     states.delete(2);
     expect(samePeople(before, presentPeople(states, SELF, "edit"))).toBe(false);
