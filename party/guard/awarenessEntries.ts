@@ -19,7 +19,9 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let entry = 0; entry < count; entry++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
+    const json = decoding.readVarString(decoder);
+    // JSON.parse reads " null" as null too: every removal is written one way, so each check sees it.
+    entries.push({ clientId, clock, json: json.trim() === "null" ? "null" : json });
   }
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes after the awareness update");
   return entries;

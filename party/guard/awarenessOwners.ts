@@ -6,6 +6,8 @@ export interface AwarenessSpeaker {
   readonly writer: string;
   /** The client ids it speaks for now. */
   readonly owned: Set<number>;
+  /** Its place in the order connections arrived in (`AwarenessOwners.arrival`). */
+  readonly since: number;
   /** Stops speaking for an id another connection of the same client has taken over. */
   disown(clientId: number): void;
 }
@@ -26,20 +28,31 @@ const MAX_REMEMBERED = 50_000;
 
 /**
  * Which connection speaks for each Yjs client id in a room's awareness. The first connection
- * to publish a state for a free id owns it until it leaves; a connection with the same client
- * key (the same tab, reconnecting while its old socket lingers) may take it over; nobody else
- * can set or clear it. Providers echo everyone's states back, so entries for ids a
+ * to publish a state for a free id owns it until it leaves; a later connection with the same
+ * client key (the same tab, reconnecting while its old socket lingers) may take it over; nobody
+ * else can set or clear it. Providers echo everyone's states back, so entries for ids a
  * connection does not own are dropped, not refused.
  */
 export class AwarenessOwners {
   private readonly ownership = new Map<number, Ownership>();
+  private arrivals = 0;
+
+  /** The next connection's place in the order of arrival. */
+  arrival(): number {
+    return ++this.arrivals;
+  }
 
   /** Whether `speaker` may set or clear `clientId`'s state; claims the id when it may. */
   claim(speaker: AwarenessSpeaker, clientId: number): boolean {
     const current = this.ownership.get(clientId);
     if (current?.speaker === speaker) return true;
     const free = current === undefined || (current.speaker === null && current.key === null);
-    const sameClient = current !== undefined && current.key !== null && current.key === speaker.key;
+    // A late message on a tab's older socket does not take the id back from its newer one.
+    const sameClient =
+      current !== undefined &&
+      current.key !== null &&
+      current.key === speaker.key &&
+      (current.speaker === null || current.speaker.since < speaker.since);
     if (!(free || sameClient) || speaker.owned.size >= MAX_IDS_PER_CONNECTION) return false;
     current?.speaker?.disown(clientId);
     this.ownership.delete(clientId);

@@ -78,6 +78,7 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
   private readonly heartbeat: Heartbeat | undefined;
   readonly key: string | null;
   readonly owned = new Set<number>();
+  readonly since: number;
 
   constructor(
     private readonly connection: Party.Connection,
@@ -93,6 +94,7 @@ class MessageGuard implements AwarenessSpeaker, HeartbeatPeer {
   ) {
     this.limits = room.limits;
     this.key = clientKeyIn(connection.uri);
+    this.since = room.awarenessOwners.arrival();
     this.awareness = new AwarenessThrottle(this.limits.awarenessIntervalMs, (entries) =>
       deliver(encodeAwarenessMessage(entries)),
     );
@@ -324,6 +326,8 @@ export async function connectGuarded(
     try {
       connection.send(message);
     } catch {
+      // Its guard first: nothing it still takes in may reach a room that no longer knows it.
+      guard.stop();
       forget();
     }
   });

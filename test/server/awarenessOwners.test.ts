@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AwarenessOwners, type AwarenessSpeaker } from "../../party/guard/awarenessOwners";
 
+let arrivals = 0;
+
 function speaker(key: string | null = null): AwarenessSpeaker {
   const owned = new Set<number>();
-  return { key, writer: key ?? "", owned, disown: (clientId) => owned.delete(clientId) };
+  return { key, writer: key ?? "", owned, since: ++arrivals, disown: (clientId) => owned.delete(clientId) };
 }
 
 describe("awareness owners", () => {
@@ -28,6 +30,16 @@ describe("awareness owners", () => {
     owners.release(reconnected);
     expect(owners.claim(mallory, 1)).toBe(false);
     expect(owners.claim(speaker("tab-key"), 1)).toBe(true);
+  });
+
+  it("never give an id back to a tab's older socket once its newer one took it", () => {
+    const owners = new AwarenessOwners();
+    const lingering = speaker("tab-key");
+    const reconnected = speaker("tab-key");
+    owners.claim(lingering, 1);
+    owners.claim(reconnected, 1);
+    expect(owners.claim(lingering, 1)).toBe(false);
+    expect([...reconnected.owned]).toEqual([1]);
   });
 
   it("free the ids of a client without a key when it leaves", () => {
