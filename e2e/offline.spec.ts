@@ -1,4 +1,4 @@
-import { expect, type Person, test } from "./people";
+import { expect, Person, test } from "./people";
 
 test("edits made offline on both sides, and across a reload, merge when the server is back", async ({
   server,
@@ -59,6 +59,25 @@ test("what others wrote is on this device too: a reload with the server away sho
   await alice.page.reload();
   await expect.poll(() => alice.text()).toBe(all);
   await expect(alice.status).toHaveAttribute("data-state", "offline");
+});
+
+test("two tabs of one browser share their edits directly while the server is away", async ({
+  server,
+  serverDocUrl: docUrl,
+  join,
+}) => {
+  const alice = await join("Alice", docUrl);
+  const tab = new Person("Alice", alice.context, await alice.context.newPage());
+  await tab.open(docUrl);
+  await alice.typeAtEnd("Both tabs.");
+  await expect.poll(() => tab.text()).toBe("Both tabs.");
+
+  await server.stop();
+  for (const person of [alice, tab]) await expect(person.status).toHaveAttribute("data-state", "offline");
+  await alice.typeAtEnd(" From the first.");
+  await expect.poll(() => tab.text()).toBe("Both tabs. From the first.");
+  await tab.typeAtEnd(" From the second.");
+  await expect.poll(() => alice.text()).toBe("Both tabs. From the first. From the second.");
 });
 
 /** Types numbered words into the person's own paragraph until told to stop; returns what was typed. */
