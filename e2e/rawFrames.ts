@@ -1,3 +1,4 @@
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import type { RawSocket } from "./yjsClients";
@@ -24,6 +25,20 @@ export function awarenessMessage(...entries: [clientId: number, clock: number, s
   encoding.writeVarUint(encoder, 1);
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
   return encoding.toUint8Array(encoder);
+}
+
+/** The client ids an awareness message carries states for; none if it is another kind of message. */
+export function awarenessClientIds(message: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== 1) return [];
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  const clientIds: number[] = [];
+  for (let count = decoding.readVarUint(update); count > 0; count--) {
+    clientIds.push(decoding.readVarUint(update));
+    decoding.readVarUint(update);
+    decoding.readVarString(update);
+  }
+  return clientIds;
 }
 
 /** Sends frames on one socket; resolves with the close if the server closed it, or null if it still answers. */

@@ -16,6 +16,7 @@ import { DeviceCopy } from "./deviceCopy";
 import { fetchAccess, resetAccess } from "./documentAccess";
 import { dropInvalidAwareness } from "./dropInvalidAwareness";
 import { HeartbeatSocket } from "./heartbeatSocket";
+import { sendOwnPresenceOnly } from "./ownPresenceOnly";
 import { keepPresenceAcrossReconnects } from "./presenceAcrossReconnects";
 import { addReconnectJitter } from "./reconnectJitter";
 import { type PageAccess, SessionAccess } from "./sessionAccess";
@@ -99,6 +100,7 @@ function openSession(docId: string, access: PageAccess): DocumentSession {
     if (!doc.isDestroyed) void provider.connect();
   });
   dropInvalidAwareness(provider.awareness);
+  sendOwnPresenceOnly(provider);
   addReconnectJitter(provider);
   keepPresenceAcrossReconnects(provider);
   const connection = new ConnectionTracker(provider);
