@@ -3,8 +3,8 @@ import { CloseCode } from "../party/shared/closeCodes";
 import { DOCUMENT_FIELD } from "../party/shared/collabSchema";
 import { expect, test } from "./people";
 import { NO_BROWSER } from "./projectTags";
-import { syncMessage } from "./rawFrames";
-import { connectPartyKitClient, connectYjsClient, paragraphOf, refusalOf, synced } from "./yjsClients";
+import { sendFrames, syncMessage } from "./rawFrames";
+import { connectPartyKitClient, connectYjsClient, openRawSocket, paragraphOf, refusalOf, synced } from "./yjsClients";
 
 test("a standard Yjs client reads, writes and shows up in presence", async ({ alice, baseURL, docId }) => {
   await alice.typeAtEnd("Typed in the browser.");
@@ -40,6 +40,34 @@ test("a change over 1 MB travels in chunks and arrives whole", { tag: NO_BROWSER
     reader.close();
   }
 });
+
+test(
+  "a change goes to everyone but its sender, who has it already",
+  { tag: NO_BROWSER },
+  async ({ baseURL, docId }) => {
+    const reader = connectYjsClient(baseURL ?? "", docId);
+    const sender = await openRawSocket(baseURL ?? "", docId);
+    try {
+      await synced(reader);
+      const updatesToSender: Buffer[] = [];
+      sender.socket.on("message", (data: Buffer) => {
+        if (data[0] === 0 && data[1] === 2) updatesToSender.push(data);
+      });
+      const change = new Y.Doc();
+      change.getXmlFragment(DOCUMENT_FIELD).push([paragraphOf("From the sender.")]);
+      // The state request sendFrames ends with is answered after the change was handled, and so after its echo would have come.
+      expect(await sendFrames(sender, [syncMessage(2, Y.encodeStateAsUpdate(change))])).toBeNull();
+      await expect.poll(() => reader.body.toString()).toContain("From the sender.");
+      expect(updatesToSender).toHaveLength(0);
+      // Someone else's change does reach it.
+      reader.write("From the reader.");
+      await expect.poll(() => updatesToSender.length).toBe(1);
+    } finally {
+      sender.socket.close();
+      reader.close();
+    }
+  },
+);
 
 test(
   "a plain client told to sync again reconnects by itself, and what it wrote arrives",

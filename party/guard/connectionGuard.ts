@@ -18,9 +18,10 @@ import { type BatchMarker, parseBatchMarker } from "./batchMarker";
 import type { ChunkBudget } from "./chunkBudget";
 import { fitsInDocument } from "./documentSize";
 import type { Heartbeat, HeartbeatPeer, HeartbeatWatch } from "./heartbeatWatch";
-import { type DecodedUpdate, inspectMessage } from "./inspectMessage";
+import { type DecodedUpdate, inspectMessage, isUpdateMessage } from "./inspectMessage";
 import { newStructClients } from "./newStructClients";
 import type { PresenceFanOut } from "./presenceFanOut";
+import { latestTransactionOrigin } from "./transactionOrigin";
 import { checkUpdate } from "./updateCheck";
 import type { Writer } from "../history/authorTable";
 import { writerOf } from "../history/writerOf";
@@ -331,8 +332,13 @@ export async function connectGuarded(
       forget();
     }
   });
-  const send = (message: unknown) =>
-    message instanceof Uint8Array ? outgoing.send(message) : connection.send(message as string);
+  // A change is sent to everyone but its sender, who has it already.
+  const latestOrigin = latestTransactionOrigin(doc);
+  const send = (message: unknown) => {
+    if (!(message instanceof Uint8Array)) return connection.send(message as string);
+    if (isUpdateMessage(message) && latestOrigin() === guarded) return;
+    outgoing.send(message);
+  };
   const guarded = new Proxy(connection, {
     get(target, property) {
       if (property === "addEventListener") return addEventListener;

@@ -18,6 +18,11 @@ export type MessageVerdict =
   | { kind: "query" }
   | { kind: "invalid"; reason: string };
 
+/** Whether a message is a document update as y-partykit sends one out (a sync update). */
+export function isUpdateMessage(message: Uint8Array): boolean {
+  return message[0] === MESSAGE_SYNC && message[1] === SYNC_UPDATE;
+}
+
 function readAll<T>(decoder: decoding.Decoder, read: (decoder: decoding.Decoder) => T): T {
   const value = read(decoder);
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes after the message");
