@@ -322,16 +322,19 @@ export async function connectGuarded(
   };
   // A presence message held back may fall due after the socket closed, and goes out from a timer
   // with others': a failed send makes the room forget this connection, as y-partykit's own does.
-  const outgoing = room.presence.outlet((message) => {
-    if (connection.readyState !== WebSocket.OPEN) return;
-    try {
-      connection.send(message);
-    } catch {
-      // Its guard first: nothing it still takes in may reach a room that no longer knows it.
-      guard.stop();
-      forget();
-    }
-  });
+  const outgoing = room.presence.outlet(
+    (message) => {
+      if (connection.readyState !== WebSocket.OPEN) return;
+      try {
+        connection.send(message);
+      } catch {
+        // Its guard first: nothing it still takes in may reach a room that no longer knows it.
+        guard.stop();
+        forget();
+      }
+    },
+    (clientId) => guard.owned.has(clientId),
+  );
   // A change is sent to everyone but its sender, who has it already.
   const latestOrigin = latestTransactionOrigin(doc);
   const send = (message: unknown) => {

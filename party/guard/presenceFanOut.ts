@@ -49,23 +49,29 @@ export class PresenceFanOut {
 
   constructor(private readonly intervalMs: number) {}
 
-  /** The outlet for one connection; `sendNow` puts a message on its socket. */
-  outlet(sendNow: Send): Outlet {
+  /**
+   * The outlet for one connection; `sendNow` puts a message on its socket. `speaksFor` tells
+   * the client ids the connection speaks for: their states are its own, not sent back to it
+   * (their removals are, since they tell its client to announce itself again).
+   */
+  outlet(sendNow: Send, speaksFor: (clientId: number) => boolean): Outlet {
     const outlet: Outlet = {
-      send: (message) => this.send(outlet, sendNow, message),
+      send: (message) => this.send(outlet, sendNow, speaksFor, message),
       stop: () => this.waiting.delete(outlet),
     };
     return outlet;
   }
 
-  private send(outlet: Outlet, sendNow: Send, message: Uint8Array): void {
-    const entries = awarenessEntriesOf(message);
-    if (!entries) return sendNow(message);
+  private send(outlet: Outlet, sendNow: Send, speaksFor: (clientId: number) => boolean, message: Uint8Array): void {
+    const all = awarenessEntriesOf(message);
+    if (!all) return sendNow(message);
+    const entries = all.filter(({ clientId, json }) => json === "null" || !speaksFor(clientId));
+    if (entries.length === 0) return;
     const now = Date.now();
     const waiting = this.waiting.get(outlet);
     if (!waiting && now - (this.lastSent.get(outlet) ?? Number.NEGATIVE_INFINITY) >= this.intervalMs) {
       this.lastSent.set(outlet, now);
-      return sendNow(message);
+      return sendNow(entries.length === all.length ? message : encodeAwarenessMessage(entries));
     }
     const held = waiting?.entries ?? new Map<number, AwarenessEntry>();
     holdNewest(held, entries);

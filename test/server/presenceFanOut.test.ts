@@ -13,9 +13,12 @@ function entriesIn(message: Uint8Array): AwarenessEntry[] {
   return readAwarenessEntries(decoding.readVarUint8Array(decoder));
 }
 
-function connection(room: PresenceFanOut) {
+function connection(room: PresenceFanOut, own: number[] = []) {
   const received: Uint8Array[] = [];
-  const outlet = room.outlet((message) => received.push(message));
+  const outlet = room.outlet(
+    (message) => received.push(message),
+    (clientId) => own.includes(clientId),
+  );
   return { outlet, received };
 }
 
@@ -75,6 +78,21 @@ describe("the room's presence fan-out", () => {
     // Everyone waited for the same states: they got one and the same encoding.
     const lasts = new Set(watchers.map(({ received }) => received.at(-1)));
     expect(lasts.size).toBe(1);
+  });
+
+  it("sends a connection others' states but not its own, except a removal of its own", () => {
+    const room = new PresenceFanOut(50);
+    const { outlet, received } = connection(room, [7]);
+    outlet.send(presence(entry(7, 1)));
+    expect(received).toHaveLength(0);
+    outlet.send(presence(entry(7, 2), entry(2, 1)));
+    expect(received.map(entriesIn)).toEqual([[entry(2, 1)]]);
+    outlet.send(presence(entry(7, 3)));
+    outlet.send(presence(entry(3, 1)));
+    const removal = { clientId: 7, clock: 3, json: "null" };
+    outlet.send(presence(removal));
+    vi.advanceTimersByTime(50);
+    expect(received.map(entriesIn)).toEqual([[entry(2, 1)], [entry(3, 1), removal]]);
   });
 
   it("sends nothing more to a connection once it stopped", () => {
