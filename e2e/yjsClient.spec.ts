@@ -1,10 +1,19 @@
 import * as Y from "yjs";
 import { CloseCode } from "../party/shared/closeCodes";
 import { DOCUMENT_FIELD } from "../party/shared/collabSchema";
+import { newDocId } from "../party/shared/docId";
 import { expect, test } from "./people";
 import { NO_BROWSER } from "./projectTags";
 import { sendFrames, syncMessage } from "./rawFrames";
-import { connectPartyKitClient, connectYjsClient, openRawSocket, paragraphOf, refusalOf, synced } from "./yjsClients";
+import {
+  connectPartyKitClient,
+  connectYjsClient,
+  openRawSocket,
+  paragraphOf,
+  refusalOf,
+  synced,
+  type YjsClient,
+} from "./yjsClients";
 
 test("a standard Yjs client reads, writes and shows up in presence", async ({ alice, baseURL, docId }) => {
   await alice.typeAtEnd("Typed in the browser.");
@@ -65,6 +74,35 @@ test(
     } finally {
       sender.socket.close();
       reader.close();
+    }
+  },
+);
+
+test(
+  "someone alone in a document keeps one connection, idle or typing: the server's silence is never taken for a dead socket",
+  { tag: NO_BROWSER },
+  async ({ baseURL, docId }) => {
+    // Yjs providers connect again after 30 s without a binary message; alone, one hears only echoes.
+    test.setTimeout(60_000);
+    const idle = connectYjsClient(baseURL ?? "", docId);
+    const typist = connectPartyKitClient(baseURL ?? "", newDocId());
+    const connects = new Map<YjsClient, number>();
+    const typing = setInterval(() => typist.write("x"), 500);
+    try {
+      for (const client of [idle, typist]) {
+        connects.set(client, 0);
+        client.provider.on("status", ({ status }: { status: string }) => {
+          if (status === "connected") connects.set(client, connects.get(client)! + 1);
+        });
+      }
+      await Promise.all([synced(idle), synced(typist)]);
+      await new Promise((resolve) => setTimeout(resolve, 35_000));
+      expect([...connects.values()]).toEqual([1, 1]);
+      expect(typist.body.length).toBeGreaterThan(60);
+    } finally {
+      clearInterval(typing);
+      idle.close();
+      typist.close();
     }
   },
 );

@@ -30,8 +30,8 @@ const MAX_REMEMBERED = 50_000;
  * Which connection speaks for each Yjs client id in a room's awareness. The first connection
  * to publish a state for a free id owns it until it leaves; a later connection with the same
  * client key (the same tab, reconnecting while its old socket lingers) may take it over; nobody
- * else can set or clear it. Providers echo everyone's states back, so entries for ids a
- * connection does not own are dropped, not refused.
+ * else can set or clear it. y-websocket's provider echoes everyone's states back, so entries for
+ * ids a connection does not own are dropped, not refused.
  */
 export class AwarenessOwners {
   private readonly ownership = new Map<number, Ownership>();

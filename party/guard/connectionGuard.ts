@@ -17,11 +17,11 @@ import { AwarenessThrottle } from "./awarenessThrottle";
 import { type BatchMarker, parseBatchMarker } from "./batchMarker";
 import type { ChunkBudget } from "./chunkBudget";
 import { fitsInDocument } from "./documentSize";
+import { Echoes } from "./echoes";
 import type { Heartbeat, HeartbeatPeer, HeartbeatWatch } from "./heartbeatWatch";
-import { type DecodedUpdate, inspectMessage, isUpdateMessage } from "./inspectMessage";
+import { type DecodedUpdate, inspectMessage } from "./inspectMessage";
 import { newStructClients } from "./newStructClients";
 import type { PresenceFanOut } from "./presenceFanOut";
-import { latestTransactionOrigin } from "./transactionOrigin";
 import { checkUpdate } from "./updateCheck";
 import type { Writer } from "../history/authorTable";
 import { writerOf } from "../history/writerOf";
@@ -327,20 +327,18 @@ export async function connectGuarded(
       if (connection.readyState !== WebSocket.OPEN) return;
       try {
         connection.send(message);
+        echoes.sent();
       } catch {
         // Its guard first: nothing it still takes in may reach a room that no longer knows it.
         guard.stop();
         forget();
       }
     },
-    (clientId) => guard.owned.has(clientId),
+    (entry) => echoes.isOwnState(entry.clientId, entry.json),
   );
-  // A change is sent to everyone but its sender, who has it already.
-  const latestOrigin = latestTransactionOrigin(doc);
   const send = (message: unknown) => {
     if (!(message instanceof Uint8Array)) return connection.send(message as string);
-    if (isUpdateMessage(message) && latestOrigin() === guarded) return;
-    outgoing.send(message);
+    if (!echoes.isOwnChange(message)) outgoing.send(message);
   };
   const guarded = new Proxy(connection, {
     get(target, property) {
@@ -350,6 +348,7 @@ export async function connectGuarded(
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  const echoes = new Echoes(doc, guarded, (clientId) => guard.owned.has(clientId));
   const guard = new MessageGuard(
     connection,
     guarded,

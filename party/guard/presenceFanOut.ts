@@ -50,22 +50,21 @@ export class PresenceFanOut {
   constructor(private readonly intervalMs: number) {}
 
   /**
-   * The outlet for one connection; `sendNow` puts a message on its socket. `speaksFor` tells
-   * the client ids the connection speaks for: their states are its own, not sent back to it
-   * (their removals are, since they tell its client to announce itself again).
+   * The outlet for one connection; `sendNow` puts a message on its socket. States for which
+   * `leftOut` holds are not sent to it (its own, see Echoes).
    */
-  outlet(sendNow: Send, speaksFor: (clientId: number) => boolean): Outlet {
+  outlet(sendNow: Send, leftOut: (entry: AwarenessEntry) => boolean): Outlet {
     const outlet: Outlet = {
-      send: (message) => this.send(outlet, sendNow, speaksFor, message),
+      send: (message) => this.send(outlet, sendNow, leftOut, message),
       stop: () => this.waiting.delete(outlet),
     };
     return outlet;
   }
 
-  private send(outlet: Outlet, sendNow: Send, speaksFor: (clientId: number) => boolean, message: Uint8Array): void {
+  private send(outlet: Outlet, sendNow: Send, leftOut: (entry: AwarenessEntry) => boolean, message: Uint8Array): void {
     const all = awarenessEntriesOf(message);
     if (!all) return sendNow(message);
-    const entries = all.filter(({ clientId, json }) => json === "null" || !speaksFor(clientId));
+    const entries = all.filter((entry) => !leftOut(entry));
     if (entries.length === 0) return;
     const now = Date.now();
     const waiting = this.waiting.get(outlet);

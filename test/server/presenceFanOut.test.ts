@@ -17,7 +17,7 @@ function connection(room: PresenceFanOut, own: number[] = []) {
   const received: Uint8Array[] = [];
   const outlet = room.outlet(
     (message) => received.push(message),
-    (clientId) => own.includes(clientId),
+    ({ clientId, json }) => json !== "null" && own.includes(clientId),
   );
   return { outlet, received };
 }
@@ -80,7 +80,7 @@ describe("the room's presence fan-out", () => {
     expect(lasts.size).toBe(1);
   });
 
-  it("sends a connection others' states but not its own, except a removal of its own", () => {
+  it("leaves out the states it is told to: a connection's own, not their removal", () => {
     const room = new PresenceFanOut(50);
     const { outlet, received } = connection(room, [7]);
     outlet.send(presence(entry(7, 1)));
