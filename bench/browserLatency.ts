@@ -2,7 +2,6 @@ import type { Browser, Page } from "@playwright/test";
 import { launchEngine } from "../e2e/engines";
 import { newDocId } from "../party/shared/docId";
 import { docPath } from "../src/docPath";
-import { AFTER_PAINT } from "./afterPaint";
 import { type Collaborator, joinAsCollaborator, typeKey } from "./collaborators";
 import { putMarkdown } from "./putMarkdown";
 import type { BenchServer } from "./servers";
@@ -33,10 +32,9 @@ async function openDocument(browser: Browser, url: string): Promise<Page> {
 }
 
 // Sent as source text: the bench runs under tsx, whose helpers do not exist in the page. Records
-// when the first frame after the document's last block grew (collaborators type elsewhere) was
-// painted, and every long task.
+// the first animation frame after the document's last block grew (collaborators type elsewhere),
+// and every long task.
 const WATCH_PAINTS = `(() => {
-  ${AFTER_PAINT}
   const editor = document.querySelector(".ProseMirror");
   const lastBlockLength = () => editor.lastElementChild?.textContent?.length ?? 0;
   window.benchPaints = [];
@@ -46,7 +44,7 @@ const WATCH_PAINTS = `(() => {
     const length = lastBlockLength();
     if (length <= window.benchLength) return;
     window.benchLength = length;
-    afterPaint(() => window.benchPaints.push(performance.timeOrigin + performance.now()));
+    requestAnimationFrame(() => window.benchPaints.push(performance.timeOrigin + performance.now()));
   }).observe(editor, { subtree: true, childList: true, characterData: true });
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) window.benchLongTasks.push(task.duration);
@@ -62,7 +60,7 @@ function keyToPaint(keys: number[], paints: number[]): Summary {
 
 /**
  * Time from a keystroke in one browser to the character painted in another, and in its own
- * window: keydown time against the paint of the first frame after the document grew at the end.
+ * window: keydown time against the first animation frame after the document grew at the end.
  * With `collaborators`, that many headless people type elsewhere in the document meanwhile,
  * their carets moving with each key. Both pages run on this machine, so their clocks agree.
  */

@@ -2,7 +2,6 @@ import type { BrowserContext } from "@playwright/test";
 import { launchEngine } from "../e2e/engines";
 import { newDocId } from "../party/shared/docId";
 import { docPath } from "../src/docPath";
-import { AFTER_PAINT } from "./afterPaint";
 import { PAGE_OF_TEXT } from "./browserLatency";
 import { putMarkdown } from "./putMarkdown";
 import { median } from "./stats";
@@ -25,12 +24,11 @@ export interface PageLoadResult {
 }
 
 // Sent as source text: the bench runs under tsx, whose helpers do not exist in the page. Times
-// are when the first frame after the editor holds every paragraph was painted, and the first
-// after it is also editable and has taken a typed character, from the navigation's start.
+// are the first animation frame after the editor holds every paragraph, and after it is also
+// editable and has taken a typed character, from the navigation's start.
 const WATCH = (paragraphs: number) => `(() => {
-  ${AFTER_PAINT}
   window.benchLoad = {};
-  const frame = (name) => afterPaint(() => { window.benchLoad[name] ??= performance.now(); });
+  const frame = (name) => requestAnimationFrame(() => { window.benchLoad[name] ??= performance.now(); });
   const check = () => {
     const editor = document.querySelector(".ProseMirror");
     if (!editor || editor.childElementCount < ${paragraphs}) return;
