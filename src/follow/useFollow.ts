@@ -50,18 +50,23 @@ export function useFollow(editor: Editor, awareness: Awareness, people: PresentP
     };
     const stop = (event: Event) => {
       if (event.target instanceof Element && event.target.closest(".presence")) return;
+      // At once, not when React renders next: a frame already asked for would scroll back to
+      // their caret, cutting the reader's own scroll short.
+      release();
       setChosen(null);
+    };
+    const release = () => {
+      awareness.off("change", schedule);
+      editor.off("update", schedule);
+      for (const type of OWN_ACTIONS) window.removeEventListener(type, stop, { capture: true });
+      if (frame !== null) cancelAnimationFrame(frame);
+      frame = null;
     };
     keepInView();
     awareness.on("change", schedule);
     editor.on("update", schedule);
     for (const type of OWN_ACTIONS) window.addEventListener(type, stop, { capture: true, passive: true });
-    return () => {
-      awareness.off("change", schedule);
-      editor.off("update", schedule);
-      for (const type of OWN_ACTIONS) window.removeEventListener(type, stop, { capture: true });
-      if (frame !== null) cancelAnimationFrame(frame);
-    };
+    return release;
   }, [editor, awareness, following]);
 
   return { following, toggle, jumpTo };
