@@ -56,6 +56,8 @@ test.describe("version history", { tag: NO_BROWSER }, () => {
     expect(names(first.authors)).toEqual(["Alice"]);
 
     bob.write("Bob's addition.");
+    // The server has it before the script appends: two additions at the end at once could land in either order.
+    await untilDocument(alice.doc, () => paragraphTexts(alice.body).length === 2);
     const appended = await call(server.url, docId, keys.edit, "author=Release script", {
       method: "POST",
       headers: { "Content-Type": "text/markdown" },
