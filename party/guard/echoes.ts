@@ -53,12 +53,12 @@ export class Echoes {
 
   /** Whether a message about to go out is the connection's own change coming back, to be left out. */
   isOwnChange(message: Uint8Array): boolean {
-    return !this.silent() && isUpdateMessage(message) && this.latestOrigin() === this.connection;
+    return isUpdateMessage(message) && this.latestOrigin() === this.connection && !this.silent();
   }
 
   /** Whether a presence state about to go out is the connection's own, to be left out. */
   isOwnState(clientId: number, json: string): boolean {
-    return !this.silent() && json !== "null" && this.speaksFor(clientId);
+    return json !== "null" && this.speaksFor(clientId) && !this.silent();
   }
 
   private silent(): boolean {
